@@ -1,0 +1,28 @@
+import type { Paginator } from './pagination.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/**
+ * What a generated resource tells the runtime about one operation. Kept as small plain data so that a
+ * resource module costs a few bytes per operation in a bundle.
+ */
+export interface OperationSpec {
+  method: HttpMethod;
+  /** Path template relative to the base URL, e.g. `/monitors/{id}.mp3`. */
+  path: string;
+  /** Property of the success body that holds the data (`x-pbxkit-envelope`). */
+  envelope?: string;
+  /** How to walk the pages (`x-pbxkit-pagination`). */
+  paging?: Paginator;
+  /** How to read a success body: JSON unless the spec declares a binary or text media type. */
+  parseAs?: 'json' | 'blob' | 'text';
+  /** Query parameters whose values are sent as JSON text (`x-pbxkit-serializer: json`). */
+  jsonQuery?: readonly string[];
+  /** The call is safe to repeat although its method is not (`x-pbxkit-idempotent`). */
+  idempotent?: boolean;
+  /** The operation takes no credentials (`security: []`): no token is attached or refreshed. */
+  anonymous?: boolean;
+}
+
+/** Compact form the generator emits: `[method, path, options]`. */
+export type OperationTuple = readonly [HttpMethod, string, Omit<OperationSpec, 'method' | 'path'>?];

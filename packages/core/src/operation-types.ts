@@ -1,0 +1,82 @@
+/**
+ * Types that turn an openapi-typescript `operations[...]` entry into the signature of a client method.
+ * Generated resources name their methods with these; nothing here exists at run time.
+ */
+import type { Page } from './pagination.js';
+import type { RequestOptions } from './request-options.js';
+
+type Defined<T> = Exclude<T, undefined>;
+type IsEmpty<T> = [Defined<T>] extends [never] ? true : false;
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+
+type ParametersOf<Op> = Op extends { parameters: infer P } ? P : {};
+
+type PathInput<Op> =
+  ParametersOf<Op> extends { path: infer P } ? (IsEmpty<P> extends true ? {} : { path: P }) : {};
+
+type QueryInput<Op> = ParametersOf<Op> extends { query: infer Q }
+  ? IsEmpty<Q> extends true ? {} : { query: Q }
+  : ParametersOf<Op> extends { query?: infer Q }
+    ? IsEmpty<Q> extends true ? {} : { query?: Defined<Q> }
+    : {};
+
+type ContentOf<B> = B extends { content: infer C } ? C[keyof C] : never;
+type BodyInput<Op> = Op extends { requestBody: infer B }
+  ? IsEmpty<B> extends true ? {} : { body: ContentOf<B> }
+  : Op extends { requestBody?: infer B }
+    ? IsEmpty<B> extends true ? {} : { body?: ContentOf<Defined<B>> }
+    : {};
+
+/** What a method takes: `{ path, query, body }` as the spec types them, plus per-request options. */
+export type OperationInput<Op> = Simplify<PathInput<Op> & QueryInput<Op> & BodyInput<Op> & RequestOptions>;
+
+/** The input as a parameter list: optional when no part of it is required. */
+export type InputArgs<Op> =
+  RequiredKeys<OperationInput<Op>> extends never ? [input?: OperationInput<Op>] : [input: OperationInput<Op>];
+
+type SuccessCode = 200 | 201 | 202 | 203 | 204 | 206 | '2XX';
+type ResponsesOf<Op> = Op extends { responses: infer R } ? R : {};
+type ResponseContent<R> = R extends { content: infer C } ? C[keyof C] : undefined;
+
+/** The parsed body of any 2xx response (a union when several are declared, e.g. 200 | 202). */
+export type SuccessBody<Op> = {
+  [S in keyof ResponsesOf<Op> & SuccessCode]: ResponseContent<ResponsesOf<Op>[S]>;
+}[keyof ResponsesOf<Op> & SuccessCode];
+
+/** The body with its envelope property taken off when the spec names one (`x-pbxkit-envelope`). */
+export type Unwrapped<Body, Envelope extends string | undefined> = Envelope extends string
+  ? Body extends { [K in Envelope]: infer D } ? D : Body
+  : Body;
+
+export type OperationOutput<Op, Envelope extends string | undefined> = Unwrapped<SuccessBody<Op>, Envelope>;
+
+/** The typed data beside the whole body (the envelope) and the HTTP response. */
+export interface WithResponse<Data, Body> {
+  data: Data;
+  /** The whole parsed body: for enveloped calls the envelope (`total`, `links`, `request_id`, ...). */
+  body: Body;
+  response: Response;
+  requestId: string | undefined;
+}
+
+/** A generated client method. */
+export interface Operation<Op, Envelope extends string | undefined = undefined> {
+  (...args: InputArgs<Op>): Promise<OperationOutput<Op, Envelope>>;
+  /** Same call, resolving to the data with the body (envelope) and the `Response` beside it. */
+  withResponse(...args: InputArgs<Op>): Promise<WithResponse<OperationOutput<Op, Envelope>, SuccessBody<Op>>>;
+  /** Same call, resolving to the `Response` with its body unread (for streaming). Errors still throw. */
+  asResponse(...args: InputArgs<Op>): Promise<Response>;
+}
+
+export type ItemOf<Op, Envelope extends string | undefined> =
+  OperationOutput<Op, Envelope> extends readonly (infer I)[] ? I : never;
+
+/** A generated list method: resolves to one page; `.all()` walks every page. */
+export interface PagedOperation<Op, Envelope extends string | undefined = undefined> {
+  (...args: InputArgs<Op>): Promise<Page<ItemOf<Op, Envelope>, SuccessBody<Op>>>;
+  /** Iterate over every item of every page from the one the input asks for, one page in memory at a time. */
+  all(...args: InputArgs<Op>): AsyncIterableIterator<ItemOf<Op, Envelope>>;
+  withResponse(...args: InputArgs<Op>): Promise<WithResponse<OperationOutput<Op, Envelope>, SuccessBody<Op>>>;
+  asResponse(...args: InputArgs<Op>): Promise<Response>;
+}
