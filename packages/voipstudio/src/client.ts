@@ -1,0 +1,120 @@
+import {
+  createTokenManager,
+  createTransport,
+  InvalidArgumentError,
+  type FieldError,
+  type Logger,
+  type LogLevel,
+  type ParsedError,
+  type RetryOptions,
+} from '@pbxkit/core';
+import {
+  applyCredentials,
+  authSecrets,
+  initialCredentials,
+  logIn,
+  type VoipstudioAuth,
+  type VoipstudioCredentials,
+} from './auth.js';
+import { createVoipstudioApi, type VoipstudioApi } from './generated/client.js';
+
+export const DEFAULT_BASE_URL = 'https://l7api.com/v1.2/voipstudio';
+
+export interface VoipstudioClientOptions {
+  /** Default `https://l7api.com/v1.2/voipstudio`. */
+  baseUrl?: string;
+  auth?: VoipstudioAuth;
+  /** Milliseconds each attempt may take. Default 60 000. */
+  timeout?: number;
+  /** Retry policy for idempotent calls; `false` turns retries off. Default: 2 retries. */
+  retry?: Partial<RetryOptions> | false;
+  /** Sent as `X-Language` for localized error messages, e.g. `de`. */
+  language?: string;
+  headers?: Record<string, string>;
+  fetch?: (request: Request) => Promise<Response>;
+  logger?: Logger;
+  logLevel?: LogLevel;
+}
+
+/** Who the client is logged in as. */
+export interface VoipstudioSession {
+  token: string;
+  userId: number | undefined;
+}
+
+export interface VoipstudioClient extends VoipstudioApi {
+  /** Logs in now with the configured email and password (otherwise it happens before the first call). */
+  login(): Promise<VoipstudioSession>;
+  /** Ends the session on the server (`POST /logout`) and forgets the token. */
+  logout(): Promise<void>;
+  /** The current session, if any. */
+  readonly session: VoipstudioSession | undefined;
+  /** Use this token (e.g. restored from storage) from now on, or forget it with `undefined`. */
+  setToken(token: string | undefined, userId?: number): void;
+  /** Called with the new session after every automatic or explicit login. Returns the unsubscribe function. */
+  onTokenRefresh(listener: (session: VoipstudioSession) => void): () => void;
+}
+
+/** VoIPstudio's error body `{ message, errors: [{ field, code, message }] }`. */
+function parseError(body: unknown): ParsedError {
+  const { message, errors } = (body ?? {}) as { message?: unknown; errors?: unknown };
+  const fieldErrors = Array.isArray(errors)
+    ? errors.filter((e): e is FieldError => typeof e?.message === 'string')
+    : [];
+  return { message: typeof message === 'string' ? message : fieldErrors[0]?.message, fieldErrors };
+}
+
+const toSession = (c: VoipstudioCredentials): VoipstudioSession => ({ token: c.token, userId: c.userId });
+
+export function createVoipstudioClient(options: VoipstudioClientOptions = {}): VoipstudioClient {
+  if (options === null || typeof options !== 'object') throw new InvalidArgumentError('options must be an object');
+  const { auth, language } = options;
+  const credentials = initialCredentials(auth);
+  const login = auth && 'email' in auth ? auth : undefined;
+  const tokens = createTokenManager<VoipstudioCredentials>({
+    credentials,
+    refresh: login && (() => logIn(api, login)),
+  });
+  const transport = createTransport({
+    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    fetch: options.fetch,
+    headers: { ...options.headers, ...(language && { 'X-Language': language }) },
+    timeout: options.timeout,
+    retry: options.retry,
+    logger: options.logger,
+    logLevel: options.logLevel,
+    auth: { tokens, apply: applyCredentials },
+    parseError,
+    secrets: authSecrets(auth),
+  });
+  const api = createVoipstudioApi(transport);
+
+  // API tokens are long-lived keys: logging out applies to login sessions only.
+  const hasSession = !!auth && !('apiKey' in auth);
+
+  return {
+    ...api,
+    async login() {
+      if (!login) throw new InvalidArgumentError('login() needs `auth: { email, password }`');
+      tokens.set(undefined);
+      return toSession((await tokens.ensure())!);
+    },
+    async logout() {
+      if (hasSession && tokens.current) await api.auth.logout();
+      tokens.set(undefined);
+    },
+    get session() {
+      return tokens.current && toSession(tokens.current);
+    },
+    setToken(token: string | undefined, userId?: number) {
+      if (token !== undefined && (typeof token !== 'string' || !token)) {
+        throw new InvalidArgumentError('setToken() takes a non-empty string or undefined');
+      }
+      if (token) transport.secrets.add(token);
+      tokens.set(token ? { token, userId } : undefined);
+    },
+    onTokenRefresh(listener: (session: VoipstudioSession) => void) {
+      return tokens.onRefresh((c) => listener(toSession(c)));
+    },
+  };
+}
