@@ -11,9 +11,9 @@ const body = JSON.stringify({
   data: Array.from({ length: 25 }, (_, i) => ({ id: i + 1, calldate: '2026-11-01 10:00:00', src: '4420', dst: '4421' })),
   total: 25,
 });
-const fakeFetch = async (_: Request) => new Response(body, { headers: { 'Content-Type': 'application/json' } });
+const fakeFetch = async (_input: unknown, _init?: unknown) => new Response(body, { headers: { 'Content-Type': 'application/json' } });
 
-const rawFetch = async () => (await fakeFetch(new Request(`${baseUrl}/cdrs?limit=25`, { headers: { 'X-Auth-Token': 'k' } }))).json();
+const rawFetch = async () => (await fakeFetch(`${baseUrl}/cdrs?limit=25`, { headers: { 'X-Auth-Token': 'k' } })).json();
 const openapi = createClient<paths>({ baseUrl, fetch: fakeFetch, headers: { 'X-Auth-Token': 'k' } });
 const vs = createVoipstudioClient({ baseUrl, auth: { apiKey: 'bench-key' }, fetch: fakeFetch });
 

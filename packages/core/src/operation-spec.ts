@@ -20,6 +20,8 @@ export interface OperationSpec {
   jsonQuery?: readonly string[];
   /** The call is safe to repeat although its method is not (`x-pbxkit-idempotent`). */
   idempotent?: boolean;
+  /** Path or query parameters whose values are credentials (`x-pbxkit-secret`): scrubbed from logs and errors. */
+  secretParams?: readonly string[];
   /** The operation takes no credentials (`security: []`): no token is attached or refreshed. */
   anonymous?: boolean;
 }

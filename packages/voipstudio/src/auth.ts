@@ -27,27 +27,22 @@ export class TwoFactorRequiredError extends AuthenticationError {
   override name = 'TwoFactorRequiredError';
 }
 
-const nonEmpty = (value: unknown) => typeof value === 'string' && value.length > 0;
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const badAuth = () =>
+  new InvalidArgumentError('`auth` must be { email, password, twoFactor? }, { apiKey, userId? } or { token, userId? }');
 
 /** The credentials an `auth` option starts with; throws `InvalidArgumentError` on a malformed option. */
 export function initialCredentials(auth: VoipstudioAuth | undefined): VoipstudioCredentials | undefined {
   if (auth === undefined) return undefined;
-  if (auth === null || typeof auth !== 'object') throw new InvalidArgumentError('`auth` must be an object');
+  if (auth === null || typeof auth !== 'object') throw badAuth();
   if ('email' in auth || 'password' in auth) {
-    if (!('email' in auth && nonEmpty(auth.email) && 'password' in auth && nonEmpty(auth.password))) {
-      throw new InvalidArgumentError('`auth` needs both `email` and `password` as non-empty strings');
-    }
-    if (auth.twoFactor !== undefined && typeof auth.twoFactor !== 'function') {
-      throw new InvalidArgumentError('`auth.twoFactor` must be a function returning the code');
-    }
+    const { email, password, twoFactor } = auth as Partial<Extract<VoipstudioAuth, { email: string }>>;
+    if (!nonEmpty(email) || !nonEmpty(password) || (twoFactor !== undefined && typeof twoFactor !== 'function')) throw badAuth();
     return undefined;
   }
   const token = 'apiKey' in auth ? auth.apiKey : 'token' in auth ? auth.token : undefined;
-  if (!nonEmpty(token)) throw new InvalidArgumentError('`auth` needs `email` + `password`, `apiKey` or `token`');
-  if (auth.userId !== undefined && !Number.isInteger(auth.userId)) {
-    throw new InvalidArgumentError('`auth.userId` must be an integer');
-  }
-  return { token: token!, userId: auth.userId, basic: 'apiKey' in auth && auth.userId !== undefined };
+  if (!nonEmpty(token) || (auth.userId !== undefined && !Number.isInteger(auth.userId))) throw badAuth();
+  return { token, userId: auth.userId, basic: 'apiKey' in auth && auth.userId !== undefined };
 }
 
 /** Every secret value the option carries, so that none is ever logged. */
@@ -71,7 +66,7 @@ export async function logIn(
     if (!twoFactor) {
       throw new TwoFactorRequiredError({
         status: first.response.status,
-        message: 'This VoIPstudio account uses two-factor authentication: pass `auth.twoFactor` to supply the code',
+        message: 'The account uses two-factor authentication: pass `auth.twoFactor` to supply the code',
         requestId: first.requestId,
       });
     }

@@ -7,6 +7,7 @@ import {
   type LogLevel,
   type ParsedError,
   type RetryOptions,
+  type TransportOptions,
 } from '@pbxkit/core';
 import {
   applyCredentials,
@@ -31,7 +32,8 @@ export interface VoipstudioClientOptions {
   /** Sent as `X-Language` for localized error messages, e.g. `de`. */
   language?: string;
   headers?: Record<string, string>;
-  fetch?: (request: Request) => Promise<Response>;
+  /** A fetch to send with instead of `globalThis.fetch` (looked up at call time). */
+  fetch?: TransportOptions['fetch'];
   logger?: Logger;
   logLevel?: LogLevel;
 }

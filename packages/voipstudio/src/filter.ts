@@ -6,7 +6,9 @@ export type FilterCondition = components['schemas']['FilterCondition'];
 type Scalar = string | number | boolean | null;
 
 /** A value as written in a filter: a Date becomes VoIPstudio's `YYYY-MM-DD HH:MM:SS` (UTC). */
-type FilterValue<V> = Extract<V, Scalar> | (V extends string | null | undefined ? Date : never);
+type FilterValue<V> = unknown extends V
+  ? Scalar | Date
+  : Extract<V, Scalar> | ([Extract<V, string>] extends [never] ? never : Date);
 
 /** The operators VoIPstudio documents, by their word names (`between` is not supported upstream). */
 export interface FieldConditions<V> {
@@ -21,8 +23,12 @@ export interface FieldConditions<V> {
   notlike?: string;
 }
 
+/** The declared properties of a record type, without the index signature of open records. */
+type Declared<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+type Fields<T> = [keyof Declared<T>] extends [never] ? Record<string, unknown> : Declared<T>;
+
 /** Per property of `T`: a value (equality) or a set of operator conditions. */
-export type Where<T> = { [K in keyof T & string]?: FilterValue<T[K]> | FieldConditions<T[K]> };
+export type Where<T> = { [K in keyof Fields<T> & string]?: FilterValue<Fields<T>[K]> | FieldConditions<Fields<T>[K]> };
 
 const operators = new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'like', 'notlike']);
 

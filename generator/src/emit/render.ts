@@ -1,0 +1,36 @@
+import { byKey } from '../model/order.js';
+import type { ApiModel } from '../model/types.js';
+import type { PlatformConfig } from '../platforms.js';
+import { emitBarrel } from './barrel.js';
+import { emitClient } from './client.js';
+import { emitEvents } from './events.js';
+import type { EmitContext, GeneratedFile } from './generated-file.js';
+import { emitOperationsMarkdown, emitReadme } from './markdown.js';
+import { emitModels } from './models.js';
+import { emitOpenApiJson } from './openapi-json.js';
+import { emitOperationsIndex } from './operations-index.js';
+import { emitResource } from './resource.js';
+import { emitSchema } from './schema.js';
+import { emitTesting } from './testing.js';
+import { createEmitProject } from './typescript-file.js';
+
+/** Every output file of one platform, in memory, sorted by path. Writes nothing. */
+export async function renderPlatform(platform: PlatformConfig, api: ApiModel): Promise<GeneratedFile[]> {
+  const context: EmitContext = { platform, api };
+  const project = createEmitProject();
+  const files = [
+    await emitSchema(project, api),
+    ...api.resources.map((resource) => emitResource(project, context, resource)),
+    emitClient(project, context),
+    emitModels(project, context),
+    emitEvents(project, context),
+    emitTesting(project, context),
+    emitOperationsIndex(project, context),
+    emitOpenApiJson(context),
+    emitOperationsMarkdown(context),
+    emitBarrel(project, context),
+  ];
+  const paths = [...files.map((file) => file.path), 'README.md'].sort();
+  files.push(emitReadme(context, paths));
+  return files.sort(byKey((file) => file.path));
+}

@@ -1,0 +1,80 @@
+import { VariableDeclarationKind, type Project } from 'ts-morph';
+import type { OperationModel, ResourceModel } from '../model/types.js';
+import { byString } from '../model/order.js';
+import { propertyKey } from '../model/names.js';
+import type { EmitContext, GeneratedFile } from './generated-file.js';
+import { operationTuple, operationType, paginatorOf } from './operation-tuple.js';
+import { docText, renderTypeScript } from './typescript-file.js';
+
+export const resourcePath = (resource: ResourceModel) => `resources/${resource.name}.ts`;
+
+function methodDocs(operation: OperationModel) {
+  return [
+    {
+      description: docText(operation.summary, operation.description, `\`${operation.httpMethod} ${operation.path}\``),
+      tags: [
+        ...(operation.docsUrl ? [{ tagName: 'see', text: operation.docsUrl }] : []),
+        ...(operation.deprecated ? [{ tagName: 'deprecated' }] : []),
+      ],
+    },
+  ];
+}
+
+export const tableName = (resource: ResourceModel) => `${resource.name}Operations`;
+
+function coreImports(resource: ResourceModel) {
+  const values = new Set<string>();
+  const types = new Set(['OperationTable']);
+  for (const operation of resource.operations) {
+    const paginator = paginatorOf(operation);
+    if (paginator) values.add(paginator);
+    types.add(operation.pagination ? 'PagedOperation' : 'Operation');
+  }
+  // Values, then types, each sorted: `pageNumberPaging, type Operation, type OperationTable`.
+  return [
+    ...[...values].sort(byString).map((name) => ({ name })),
+    ...[...types].sort(byString).map((name) => ({ name, isTypeOnly: true })),
+  ];
+}
+
+/** `resources/<tag>.ts`: the resource interface (one typed method per operation) and its operations table. */
+export function emitResource(project: Project, { api }: EmitContext, resource: ResourceModel): GeneratedFile {
+  return renderTypeScript(project, api, resourcePath(resource), (file) => {
+    file.addImportDeclaration({ moduleSpecifier: '@pbxkit/core', namedImports: coreImports(resource) });
+    file.addImportDeclaration({ moduleSpecifier: '../schema.js', isTypeOnly: true, namedImports: ['operations'] });
+
+    file.addInterface({
+      name: resource.interfaceName,
+      isExported: true,
+      docs: [
+        {
+          description: docText(resource.description ?? `The \`${resource.name}\` resource.`),
+          tags: resource.docsUrl ? [{ tagName: 'see', text: resource.docsUrl }] : [],
+        },
+      ],
+      properties: resource.operations.map((operation) => ({
+        name: propertyKey(operation.method),
+        type: operationType(operation),
+        docs: methodDocs(operation),
+      })),
+    });
+
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      docs: [`What the runtime needs to know of each \`${resource.name}\` operation (see \`defineApi\`).`],
+      declarations: [
+        {
+          name: tableName(resource),
+          initializer: (writer) => {
+            writer.inlineBlock(() => {
+              for (const operation of resource.operations)
+                writer.writeLine(`${propertyKey(operation.method)}: ${operationTuple(operation)},`);
+            });
+            writer.write(' satisfies OperationTable');
+          },
+        },
+      ],
+    });
+  });
+}

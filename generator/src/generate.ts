@@ -1,0 +1,75 @@
+import type { GeneratedFile } from './emit/generated-file.js';
+import { renderPlatform } from './emit/render.js';
+import { loadSpec } from './load/load-spec.js';
+import { buildApiModel } from './model/api-model.js';
+import { byKey } from './model/order.js';
+import { diffOutput, type FileChange } from './output/diff.js';
+import { applyChanges } from './output/write.js';
+import type { PlatformConfig } from './platforms.js';
+import { errorsIn, formatProblem, type Problem } from './problems.js';
+
+export interface PlatformResult {
+  platform: PlatformConfig;
+  files: GeneratedFile[];
+  /** What writing changed, or with `check` what it would change. */
+  changes: FileChange[];
+}
+
+export interface GenerateResult {
+  /** Every problem of every spec, errors and warnings, sorted by file, line and pointer. */
+  problems: Problem[];
+  /** Empty when any spec has an error: then nothing is written. */
+  platforms: PlatformResult[];
+}
+
+export interface GenerateOptions {
+  /** Repository root: spec and output paths are relative to it. */
+  root: string;
+  platforms: readonly PlatformConfig[];
+  /** Compare with what is on disk and write nothing. */
+  check?: boolean;
+}
+
+async function renderOne(root: string, platform: PlatformConfig): Promise<{ files?: GeneratedFile[]; problems: Problem[] }> {
+  const [spec, ...more] = platform.specs;
+  if (!spec || more.length > 0 || spec.namespace !== undefined) {
+    // The seam for Wazo: one model and one set of resource modules per spec, under its namespace.
+    const message = 'exactly one spec without a namespace is supported for now (namespaced specs are not implemented)';
+    return { problems: [{ file: 'generator/src/platforms.ts', pointer: '', message: `${platform.name}: ${message}`, severity: 'error' }] };
+  }
+  const loaded = await loadSpec(root, spec.path);
+  if (!loaded.document) return { problems: loaded.problems };
+  const { model, problems } = buildApiModel(loaded.document, loaded.file);
+  const all = [...loaded.problems, ...problems];
+  if (errorsIn(all).length > 0) return { problems: all };
+  return { files: await renderPlatform(platform, model), problems: all };
+}
+
+const problemOrder = byKey<Problem>(
+  (problem) => `${problem.file}\u0000${String(problem.line ?? 0).padStart(8, '0')}\u0000${problem.pointer}\u0000${problem.message}`,
+);
+
+/**
+ * Validates every platform's specs and renders every file in memory; only when all of that succeeded
+ * (and not in check mode) are the output directories brought up to date.
+ */
+export async function generate({ root, platforms, check = false }: GenerateOptions): Promise<GenerateResult> {
+  const rendered = [];
+  const problems: Problem[] = [];
+  for (const platform of platforms) {
+    const result = await renderOne(root, platform);
+    problems.push(...result.problems);
+    if (result.files) rendered.push({ platform, files: result.files });
+  }
+  // A shared component (a $ref'd parameter or response) is reported once, not once per operation using it.
+  const unique = [...new Map(problems.map((problem) => [formatProblem(problem), problem])).values()].sort(problemOrder);
+  if (errorsIn(unique).length > 0) return { problems: unique, platforms: [] };
+
+  const results = rendered.map(({ platform, files }) => ({
+    platform,
+    files,
+    changes: diffOutput(root, platform.output, files),
+  }));
+  if (!check) for (const { platform, changes } of results) applyChanges(root, platform.output, changes);
+  return { problems: unique, platforms: results };
+}

@@ -1,0 +1,85 @@
+import type { PaginationStyle } from './pagination.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** How the runtime reads a success body. */
+export type ParseAs = 'json' | 'blob' | 'text';
+
+/** The response the generated method resolves to (and the test handler answers with by default). */
+export interface SuccessResponse {
+  /** As written in the spec: `'200'`, `'201'`, `'204'`, `'2XX'`. */
+  status: string;
+  /** Undefined when the response has no body. */
+  mediaType: string | undefined;
+  /** The media type's example, when the spec gives one. */
+  example: unknown;
+}
+
+export interface OperationModel {
+  operationId: string;
+  /** The resource (the operation's tag). */
+  resource: string;
+  /** The method name on the resource (`x-pbxkit-method`). */
+  method: string;
+  httpMethod: HttpMethod;
+  path: string;
+  summary: string;
+  description: string;
+  docsUrl: string | undefined;
+  deprecated: boolean;
+  envelope: string | undefined;
+  pagination: PaginationStyle | undefined;
+  parseAs: ParseAs;
+  success: SuccessResponse;
+  /** Query parameters sent as JSON text (`x-pbxkit-serializer: json`), sorted. */
+  jsonQuery: string[];
+  /** Path and query parameters holding credentials (`x-pbxkit-secret`), sorted. */
+  secretParams: string[];
+  idempotent: boolean;
+  /** `security: []`: the call takes no credentials. */
+  anonymous: boolean;
+}
+
+export interface ResourceModel {
+  /** The tag, which is also the client property and the resource factory name. */
+  name: string;
+  /** `CdrsResource`. */
+  interfaceName: string;
+  description: string | undefined;
+  docsUrl: string | undefined;
+  /** Sorted by path, then by HTTP method (GET, POST, PUT, PATCH, DELETE, ...). */
+  operations: OperationModel[];
+}
+
+export interface WebhookModel {
+  /** The event name (the key under `webhooks`). */
+  event: string;
+  summary: string | undefined;
+  /** TypeScript type expression of the payload, in terms of `schema.ts` exports. */
+  payloadType: string;
+}
+
+export interface SchemaAlias {
+  /** Key under `components.schemas`. */
+  schema: string;
+  /** Exported type name in models.ts. */
+  alias: string;
+  description: string | undefined;
+}
+
+/** Everything the emitters need to know about one spec. */
+export interface ApiModel {
+  /** Repo-relative path of the spec file. */
+  specFile: string;
+  title: string;
+  version: string;
+  serverUrl: string | undefined;
+  /** The bundled document with a stable key order. */
+  document: Record<string, unknown>;
+  /** Sorted by name. */
+  resources: ResourceModel[];
+  /** Sorted by event name. */
+  webhooks: WebhookModel[];
+  /** Sorted by alias. */
+  schemas: SchemaAlias[];
+}

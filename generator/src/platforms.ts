@@ -1,0 +1,42 @@
+/** One OpenAPI document of a platform. */
+export interface SpecSource {
+  /** Repo-relative path of the spec's root file. */
+  path: string;
+  /**
+   * Client property the spec's resources live under. Platforms split into several specs (Wazo: one per
+   * daemon) give each one a namespace; a single-spec platform leaves it out and its tags sit on the client.
+   */
+  namespace?: string;
+}
+
+export interface PlatformConfig {
+  /** Name on the command line: `pnpm generate voipstudio`. */
+  name: string;
+  /** Product name used in generated docs. */
+  title: string;
+  specs: readonly SpecSource[];
+  /** Repo-relative directory that only the generator writes. */
+  output: string;
+  /** Exported names of the generated code. */
+  names: {
+    clientInterface: string;
+    clientFactory: string;
+    eventsInterface: string;
+    handlersFactory: string;
+  };
+}
+
+export const platforms: readonly PlatformConfig[] = [
+  {
+    name: 'voipstudio',
+    title: 'VoIPstudio',
+    specs: [{ path: 'specs/voipstudio/openapi.yaml' }],
+    output: 'packages/voipstudio/src/generated',
+    names: {
+      clientInterface: 'VoipstudioApi',
+      clientFactory: 'createVoipstudioApi',
+      eventsInterface: 'VoipstudioWebhookEvents',
+      handlersFactory: 'createVoipstudioHandlers',
+    },
+  },
+];

@@ -1,0 +1,2 @@
+export * from './framework/index.js';
+export * from './voipstudio/index.js';
