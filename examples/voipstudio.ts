@@ -76,7 +76,7 @@ try {
 
   step('Typed errors');
   await vs.contacts.get({ path: { id: 999_999_999 } }).catch((e) => {
-    if (e instanceof NotFoundError) console.log(`  ${e.name}: ${e.status} ${e.message} (request id ${e.requestId})`);
+    if (e instanceof NotFoundError) console.log(`  ${e.name}: ${e.message} (request id ${e.requestId})`);
   });
 
   if (sim) {
