@@ -2,9 +2,9 @@
  * `pnpm bench:size [--check]`: min+gzip bytes of browser bundles for one scenario (log in, list CDRs),
  * beside baselines bundled in the same run. `--check` fails when a pbxkit bundle is over its budget.
  */
-import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { bundleForBrowser } from '../browser-bundle.js';
 
 const entries = [
   { name: 'raw fetch (baseline)', file: 'raw-fetch.ts' },
@@ -13,18 +13,7 @@ const entries = [
 ];
 
 async function measure(file: string) {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL(`entries/${file}`, import.meta.url))],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@pbxkit/source'],
-    write: false,
-    logLevel: 'error',
-  });
-  const code = result.outputFiles[0]!.contents;
+  const code = await bundleForBrowser(fileURLToPath(new URL(`entries/${file}`, import.meta.url)), { minify: true });
   return { min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength };
 }
 

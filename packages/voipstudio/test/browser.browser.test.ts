@@ -1,9 +1,9 @@
-import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bundleForBrowser } from '../../../scripts/browser-bundle.js';
 import { createVoipstudioSimulator, type RunningServer } from '@pbxkit/simulator';
 
 const CHROMIUM_FLAGS = [
@@ -28,17 +28,8 @@ async function servePage(script: string): Promise<Server> {
 }
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('browser/entry.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@pbxkit/source'],
-    write: false,
-    logLevel: 'error',
-  });
-  page = await servePage(bundle.outputFiles[0]!.text);
+  const bundle = await bundleForBrowser(fileURLToPath(new URL('browser/entry.ts', import.meta.url)));
+  page = await servePage(new TextDecoder().decode(bundle));
   pageUrl = `http://localhost:${(page.address() as AddressInfo).port}/`;
   sim = await createVoipstudioSimulator().listen();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
