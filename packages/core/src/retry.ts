@@ -30,9 +30,12 @@ export function retryPolicy(
   return client === false || call === false ? undefined : { ...defaultRetry, ...client, ...call };
 }
 
-/** Only calls that can be repeated without a second effect are retried, whatever the failure. */
+/**
+ * Only calls that can be repeated without a second effect are retried, whatever the failure. PUT is not
+ * among them by default: Kazoo creates resources with PUT. The spec marks the others `x-pbxkit-idempotent`.
+ */
 export const isRetryable = (spec: OperationSpec): boolean =>
-  spec.idempotent || /^(GET|HEAD|OPTIONS|DELETE|PUT)$/.test(spec.method);
+  spec.idempotent || /^(GET|HEAD|OPTIONS|DELETE)$/.test(spec.method);
 
 /** `Retry-After` in milliseconds from now: delay-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {

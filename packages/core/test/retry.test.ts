@@ -48,6 +48,17 @@ describe('which calls are retried', () => {
     expect(delays).toEqual([]);
   });
 
+  it('never retries an unmarked PUT or PATCH (Kazoo creates resources with PUT)', async () => {
+    const { transport, delays } = recording();
+    for (const method of ['PUT', 'PATCH'] as const) {
+      server.seen = [];
+      failing(1, (res) => json(res, 503, {}));
+      await expect(transport.call({ method, path: '/queues/{id}' }, { path: { id: 1 }, body: {} }, 'data')).rejects.toBeInstanceOf(InternalServerError);
+      expect(server.seen).toHaveLength(1);
+    }
+    expect(delays).toEqual([]);
+  });
+
   it('does not retry a POST after a connection reset either', async () => {
     const { transport } = recording();
     server.handle = (_req, res) => res.socket!.destroy();
@@ -88,11 +99,11 @@ describe('which calls are retried', () => {
     expect(delays).toHaveLength(2);
   });
 
-  it('retries a PATCH marked idempotent, and PUT and DELETE', async () => {
+  it('retries DELETE, and PATCH or PUT marked idempotent', async () => {
     const { transport } = recording();
     for (const spec of [
       { method: 'PATCH', path: '/queues/{id}', idempotent: true },
-      { method: 'PUT', path: '/queues/{id}' },
+      { method: 'PUT', path: '/queues/{id}', idempotent: true },
       { method: 'DELETE', path: '/queues/{id}' },
     ] satisfies OperationSpec[]) {
       server.seen = [];
@@ -105,7 +116,7 @@ describe('which calls are retried', () => {
   it('sends the same body on every attempt', async () => {
     const { transport } = recording();
     failing(2, (res) => json(res, 503, {}));
-    const spec: OperationSpec = { method: 'PUT', path: '/queues/{id}' };
+    const spec: OperationSpec = { method: 'PUT', path: '/queues/{id}', idempotent: true };
     await transport.call(spec, { path: { id: 1 }, body: { name: 'Sales', agents: [1, 2] } }, 'data');
     expect(server.seen.map((s) => s.body)).toEqual(Array(3).fill('{"name":"Sales","agents":[1,2]}'));
   });
