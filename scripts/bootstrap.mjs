@@ -45,6 +45,7 @@ if (task === 'demo') {
   pnpm('run', 'typecheck');
   pnpm('run', 'test:unit');
   pnpm('run', 'test:browser');
+  pnpm('run', 'test:node-matrix');
   pnpm('run', 'lint:packages');
   pnpm('run', 'bench:size', '--check');
 } else {
