@@ -1,4 +1,4 @@
-import { AbortError, AuthenticationError, ConnectionError } from './errors.js';
+import { ApiError, AuthenticationError, PbxkitError } from './errors.js';
 
 /** What a platform authenticates with. `expiresAt` is a `Date.now()`-style timestamp in milliseconds. */
 export interface Credentials {
@@ -33,6 +33,20 @@ export interface TokenManagerOptions<C extends Credentials> {
   skewMs?: number;
 }
 
+/**
+ * What the callers waiting for a refresh see when it fails. Server trouble (429, 5xx), connection and
+ * abort errors pass as they are: they say nothing about the credentials. A refusal (another 4xx) becomes
+ * an `AuthenticationError` with the server's status, body and request id; anything else (a throwing
+ * 2FA prompt, say) an `AuthenticationError` with the original as its cause.
+ */
+function asRefreshFailure(error: unknown): unknown {
+  if (error instanceof ApiError) {
+    const refused = error.status < 500 && error.status !== 429 && !(error instanceof AuthenticationError);
+    return refused ? new AuthenticationError({ ...error, message: `Credentials refused: ${error.message}` }) : error;
+  }
+  return error instanceof PbxkitError ? error : new AuthenticationError({ status: 401, message: 'Could not refresh the credentials', cause: error });
+}
+
 export function createTokenManager<C extends Credentials>(options: TokenManagerOptions<C> = {}): TokenManager<C> {
   const { refresh, skewMs = 30_000 } = options;
   const listeners = new Set<(credentials: C) => void>();
@@ -58,15 +72,7 @@ export function createTokenManager<C extends Credentials>(options: TokenManagerO
       },
       (error: unknown) => {
         refreshing = undefined;
-        // An AuthenticationError says it all, and failing to reach the server says nothing about the
-        // credentials; anything else becomes an AuthenticationError with the original as its cause.
-        const asIs = error instanceof AuthenticationError || error instanceof ConnectionError || error instanceof AbortError;
-        failed = {
-          token: from?.token,
-          error: asIs
-            ? error
-            : new AuthenticationError({ status: 401, message: 'Could not refresh the credentials', cause: error }),
-        };
+        failed = { token: from?.token, error: asRefreshFailure(error) };
         throw failed.error;
       },
     ));
@@ -118,6 +124,8 @@ export async function authenticate<C extends Credentials>(
   auth: AuthHandler<C> | undefined,
   headers: Headers,
   send: (headers: Headers) => Promise<Response>,
+  /** Stops this call's wait for a refresh (the refresh goes on for the others). */
+  wait: <T>(shared: Promise<T>) => Promise<T> = (shared) => shared,
 ): Promise<Response> {
   if (!auth) return send(headers);
   const { tokens } = auth;
@@ -126,12 +134,12 @@ export async function authenticate<C extends Credentials>(
     if (credentials) auth.apply(authorised, credentials);
     return send(authorised);
   };
-  const used = await tokens.ensure();
+  const used = await wait(tokens.ensure());
   const response = await sendWith(used);
   const expired =
     !response.ok && (auth.isExpired ? await auth.isExpired(response.clone()) : response.status === 401);
   if (!expired) return response;
-  const fresh = await tokens.refreshAfterRejection(used).catch((error: unknown) => {
+  const fresh = await wait(tokens.refreshAfterRejection(used)).catch((error: unknown) => {
     void response.body?.cancel();
     throw error;
   });

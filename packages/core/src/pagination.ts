@@ -27,8 +27,10 @@ export const pageNumberPaging: Paginator = {
     const page = num(input.query?.page) ?? 1;
     const limit = num(input.query?.limit);
     const offset = (page - 1) * (limit ?? items.length);
+    // Without a limit, the first page's size is the server's default: ask for it explicitly from then on,
+    // so that a short page is recognised as the last.
     return more(items.length, limit, offset, (body as Envelope)?.total)
-      ? withQuery(input, { page: page + 1 })
+      ? withQuery(input, { page: page + 1, limit: limit ?? items.length })
       : undefined;
   },
 };

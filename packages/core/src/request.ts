@@ -2,7 +2,7 @@
  * The HTTP message of an operation (URL built with openapi-fetch's parameter serialisers, JSON body),
  * and the reading of the answer. The request pipeline lives in transport.ts.
  */
-import { serializeArrayParam, serializePrimitiveParam } from 'openapi-fetch';
+import { serializePrimitiveParam } from 'openapi-fetch';
 import type { OperationSpec } from './operation-spec.js';
 import type { CallInput } from './request-options.js';
 
@@ -12,7 +12,7 @@ import type { CallInput } from './request-options.js';
  * or a platform serializer says how to send structured values.
  */
 function serializeParam(name: string, value: unknown, inPath: boolean): string {
-  if (Array.isArray(value)) return serializeArrayParam(name, value, { style: inPath ? 'simple' : 'form', explode: !inPath });
+  if (Array.isArray(value)) return value.map((v) => serializeParam(name, v, inPath)).join(inPath ? ',' : '&');
   if (typeof value === 'object') throw new TypeError(`parameter \`${name}\` must be a string, number, boolean or array`);
   return inPath ? encodeURIComponent(value as string) : serializePrimitiveParam(name, value as string);
 }

@@ -47,3 +47,14 @@ export function sleep(ms: number, signal?: AbortSignal, label = 'retry wait'): P
     else signal?.addEventListener('abort', abort, { once: true });
   });
 }
+
+/** A promise shared by many calls (a refresh), as one call sees it: it stops waiting when its signal aborts. */
+export function abortable<T>(shared: Promise<T>, signal: AbortSignal | undefined, label: string): Promise<T> {
+  if (!signal) return shared;
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(aborted(label, signal));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}

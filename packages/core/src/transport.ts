@@ -12,7 +12,7 @@ import type { OperationSpec } from './operation-spec.js';
 import type { CallInput } from './request-options.js';
 import { buildBody, buildUrl, readBody, readErrorBody } from './request.js';
 import { isRetryable, parseRetryAfter, retryPolicy, withRetries, type RetryOptions } from './retry.js';
-import { attemptSignal, sleep, type AttemptSignal } from './timeout.js';
+import { abortable, attemptSignal, sleep, type AttemptSignal } from './timeout.js';
 
 /** `data`: the success body, envelope removed; `with`: `{ data, body, response, requestId }`; `raw`: the `Response`. */
 export type CallMode = 'data' | 'with' | 'raw';
@@ -152,8 +152,11 @@ export function createTransport(options: TransportOptions): Transport {
 
     try {
       // Every attempt and the replay after a refresh send the same serialised body.
-      const response = await authenticate(spec.anonymous ? undefined : auth, headers, (authorised) =>
-        withRetries((n) => send(authorised, n), policy, wait),
+      const response = await authenticate(
+        spec.anonymous ? undefined : auth,
+        headers,
+        (authorised) => withRetries((n) => send(authorised, n), policy, wait),
+        (shared) => abortable(shared, input.signal, label),
       );
       if (!response.ok) throw toApiError(response, await readErrorBody(response));
       if (mode === 'raw') {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
+  BadRequestError,
   ConnectionError,
   createTokenManager,
   createTransport,
   InternalServerError,
+  RateLimitError,
   type AuthHandler,
   type Credentials,
   type OperationSpec,
@@ -133,22 +135,53 @@ describe('single-flight refresh', () => {
     expect(second[0]).not.toBe(first[0]);
   });
 
-  it('passes connection failures of the refresh through, and wraps other failures', async () => {
+  it.each([
+    ['a connection failure', new ConnectionError('Connection failed: POST /login')],
+    ['a 503', new InternalServerError({ status: 503, message: '503 login unavailable' })],
+    ['a 429', new RateLimitError({ status: 429, message: '429 slow down', retryAfterMs: 1000 })],
+  ])('passes %s of the refresh through as it is', async (_, failure) => {
     acceptOnly(new Set());
-    const offline = new ConnectionError('Connection failed: POST /login');
-    const down = new InternalServerError({ status: 503, message: '503 login unavailable' });
-    let failure: Error = offline;
     const tokens = createTokenManager<Session>({
       credentials: { token: 'old-token', user: 'u1' },
       refresh: async () => {
         throw failure;
       },
     });
-    await expect(client(tokens).call(get, {}, 'data')).rejects.toBe(offline);
-    failure = down;
+    await expect(client(tokens).call(get, {}, 'data')).rejects.toBe(failure);
+  });
+
+  it('turns a refusal (another 4xx) into an AuthenticationError that keeps the server details', async () => {
+    acceptOnly(new Set());
+    const refusal = new BadRequestError({
+      status: 400,
+      message: '400 Invalid credentials',
+      requestId: 'req-1',
+      body: { message: 'Invalid credentials' },
+      fieldErrors: [{ field: 'email', code: 'AU1003', message: 'Invalid credentials' }],
+    });
+    const tokens = createTokenManager<Session>({
+      credentials: { token: 'old-token', user: 'u1' },
+      refresh: async () => {
+        throw refusal;
+      },
+    });
+    const error = (await client(tokens).call(get, {}, 'data').catch((e: unknown) => e)) as AuthenticationError;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 400, requestId: 'req-1', fieldErrors: refusal.fieldErrors });
+    expect(error.message).toContain('Invalid credentials');
+  });
+
+  it('wraps anything else (a throwing 2FA prompt) in an AuthenticationError with it as the cause', async () => {
+    acceptOnly(new Set());
+    const prompt = new Error('no code entered');
+    const tokens = createTokenManager<Session>({
+      refresh: async () => {
+        throw prompt;
+      },
+    });
     const error = await client(tokens).call(get, {}, 'data').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as Error).cause).toBe(down);
+    expect((error as Error).cause).toBe(prompt);
   });
 });
 

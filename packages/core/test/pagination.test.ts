@@ -155,10 +155,11 @@ describe('paginators', () => {
     expect(pageNumberPaging.next({ query: { page: 3, limit: 10 } }, { total: 25 }, items(5))).toBeUndefined();
     expect(pageNumberPaging.next({ query: { page: 2, limit: 10 } }, { total: 20 }, items(10))).toBeUndefined();
     expect(pageNumberPaging.next({}, { total: 0 }, [])).toBeUndefined();
-    // Without a limit, the page's own size stands in for it; an empty page or the total ends the list.
-    expect(pageNumberPaging.next({}, { total: 120 }, items(50))).toEqual({ query: { page: 2 } });
+    // Without a limit, the first page's size is asked for from then on, so a short page ends the list.
+    expect(pageNumberPaging.next({}, { total: 120 }, items(50))).toEqual({ query: { page: 2, limit: 50 } });
+    expect(pageNumberPaging.next({ query: { page: 3, limit: 50 } }, { total: 120 }, items(20))).toBeUndefined();
     expect(pageNumberPaging.next({ query: { page: 3 } }, { total: 120 }, items(40))).toBeUndefined();
-    expect(pageNumberPaging.next({ query: { page: 2 } }, {}, items(40))).toEqual({ query: { page: 3 } });
+    expect(pageNumberPaging.next({}, {}, items(40))).toEqual({ query: { page: 2, limit: 40 } });
   });
 
   it('offsetPaging: Wazo limit/offset over total, or filtered when filtering', () => {

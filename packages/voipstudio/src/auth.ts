@@ -1,4 +1,4 @@
-import { ApiError, AuthenticationError, InvalidArgumentError, type AuthHandler, type Credentials } from '@pbxkit/core';
+import { AuthenticationError, InvalidArgumentError, type AuthHandler, type Credentials } from '@pbxkit/core';
 import type { VoipstudioApi } from './generated/client.js';
 
 /** Asked for the code when the account has two-factor authentication; the login then completes itself. */
@@ -54,30 +54,25 @@ export const applyCredentials: AuthHandler<VoipstudioCredentials>['apply'] = (he
   else headers.set('X-Auth-Token', token);
 };
 
-/** `POST /login`, and `POST /login2fa` when the server answers 202 with a nonce. */
+/**
+ * `POST /login`, and `POST /login2fa` when the server answers 202 with a nonce. A refusal (400 or 401)
+ * reaches the caller as an `AuthenticationError` through the token manager.
+ */
 export async function logIn(
   api: VoipstudioApi,
   { email, password, twoFactor }: { email: string; password: string; twoFactor?: TwoFactorPrompt },
 ): Promise<VoipstudioCredentials> {
-  try {
-    const first = await api.auth.login.withResponse({ body: { email, password } });
-    if (!('nonce' in first.data)) return { token: first.data.user_token, userId: first.data.user_id };
-    const { nonce } = first.data;
-    if (!twoFactor) {
-      throw new TwoFactorRequiredError({
-        status: first.response.status,
-        message: 'The account uses two-factor authentication: pass `auth.twoFactor` to supply the code',
-        requestId: first.requestId,
-      });
-    }
-    const code = await twoFactor({ nonce, email });
-    const second = await api.auth.loginTwoFactor({ body: { code: String(code), nonce } });
-    return { token: second.user_token, userId: second.user_id };
-  } catch (error) {
-    // Bad credentials come back as 400 or 401; either way the caller's credentials were refused.
-    if (error instanceof ApiError && !(error instanceof AuthenticationError) && error.status === 400) {
-      throw new AuthenticationError({ ...error, status: 400, message: `Login refused: ${error.message}`, fieldErrors: error.fieldErrors });
-    }
-    throw error;
+  const first = await api.auth.login.withResponse({ body: { email, password } });
+  if (!('nonce' in first.data)) return { token: first.data.user_token, userId: first.data.user_id };
+  const { nonce } = first.data;
+  if (!twoFactor) {
+    throw new TwoFactorRequiredError({
+      status: first.response.status,
+      message: 'The account uses two-factor authentication: pass `auth.twoFactor` to supply the code',
+      requestId: first.requestId,
+    });
   }
+  const code = await twoFactor({ nonce, email });
+  const second = await api.auth.loginTwoFactor({ body: { code: String(code), nonce } });
+  return { token: second.user_token, userId: second.user_id };
 }

@@ -1,4 +1,5 @@
 import {
+  AuthenticationError,
   createTokenManager,
   createTransport,
   InvalidArgumentError,
@@ -47,7 +48,7 @@ export interface VoipstudioSession {
 export interface VoipstudioClient extends VoipstudioApi {
   /** Logs in now with the configured email and password (otherwise it happens before the first call). */
   login(): Promise<VoipstudioSession>;
-  /** Ends the session on the server (`POST /logout`) and forgets the token. */
+  /** Ends the login session on the server (`POST /logout`) and forgets its token; a no-op with an API key. */
   logout(): Promise<void>;
   /** The current session, if any. */
   readonly session: VoipstudioSession | undefined;
@@ -65,6 +66,8 @@ function parseError(body: unknown): ParsedError {
     : [];
   return { message: typeof message === 'string' ? message : fieldErrors[0]?.message, fieldErrors };
 }
+
+const LOGOUT = { method: 'POST', path: '/logout', anonymous: true } as const;
 
 const toSession = (c: VoipstudioCredentials): VoipstudioSession => ({ token: c.token, userId: c.userId });
 
@@ -102,8 +105,15 @@ export function createVoipstudioClient(options: VoipstudioClientOptions = {}): V
       return toSession((await tokens.ensure())!);
     },
     async logout() {
-      if (hasSession && tokens.current) await api.auth.logout();
+      const session = hasSession && tokens.current;
+      if (!session) return;
       tokens.set(undefined);
+      // Sent with this session's token and no refresh: an expired session is not revived just to end it.
+      await transport
+        .call(LOGOUT, { headers: { 'X-Auth-Token': session.token } }, 'data')
+        .catch((error: unknown) => {
+          if (!(error instanceof AuthenticationError)) throw error;
+        });
     },
     get session() {
       return tokens.current && toSession(tokens.current);

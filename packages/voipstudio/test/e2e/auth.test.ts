@@ -3,10 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   AuthenticationError,
-  BadRequestError,
+  ConnectionError,
   createVoipstudioClient,
+  InternalServerError,
   InvalidArgumentError,
   NotFoundError,
+  RateLimitError,
   TwoFactorRequiredError,
   type VoipstudioClientOptions,
 } from '../../src/index.js';
@@ -81,6 +83,36 @@ describe('email and password', () => {
   });
 });
 
+describe('a login the server cannot answer', () => {
+  it('a dropped connection fails the call with ConnectionError; the next call logs in', async () => {
+    const vs = e2e.client();
+    e2e.sim.faults.drop({ path: '/login', times: 1 });
+
+    const error = await rejectionOf(vs.users.me());
+
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).not.toBeInstanceOf(AuthenticationError);
+    expect((await vs.users.me()).id).toBe(DEMO_USER_ID);
+    expect(e2e.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /login', 'POST /login', 'GET /me']);
+  });
+
+  // BUG (packages/core/src/auth.ts, createTokenManager `start`, the rejection handler): any refresh
+  // failure other than AuthenticationError/ConnectionError/AbortError is replaced by
+  // `new AuthenticationError({ status: 401, message: 'Could not refresh the credentials' })`, so a 503
+  // or 429 on POST /login reads as "bad credentials" with a made-up 401, no requestId, no url and no
+  // retryAfterMs. Remove `.fails` once server errors pass through as they are.
+  it.each([
+    ['503', () => e2e.sim.faults.status(503, { path: '/login', times: 1 }), InternalServerError, 503],
+    ['429', () => e2e.sim.faults.rateLimit(7, { path: '/login', times: 1 }), RateLimitError, 429],
+  ] as const)('a %s on POST /login surfaces as that server error, not as bad credentials', async (_, inject, ErrorClass, status) => {
+    inject();
+    const error = await rejectionOf(e2e.client().users.me());
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).not.toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status, requestId: expect.any(String), url: `${e2e.baseUrl}/login` });
+  });
+});
+
 describe('two-factor login', () => {
   it('asks the twoFactor callback for the code with the nonce and the email', async () => {
     const twoFactor = vi.fn(async () => TWO_FACTOR.code);
@@ -95,7 +127,7 @@ describe('two-factor login', () => {
   });
 
   it('a wrong code is an AuthenticationError', async () => {
-    const vs = e2e.client({ auth: { ...TWO_FACTOR, twoFactor: () => '000000' } });
+    const vs = e2e.client({ auth: { email: TWO_FACTOR.email, password: TWO_FACTOR.password, twoFactor: () => '000000' } });
     const error = await rejectionOf(vs.users.me());
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, fieldErrors: [{ field: 'code', message: 'Invalid code' }] });
@@ -122,6 +154,14 @@ describe('API tokens', () => {
     expect(e2e.requests).toHaveLength(1);
     expect(e2e.requests[0]!.headers.get('x-auth-token')).toBe(DEMO_API_TOKEN);
     expect(e2e.requests[0]!.headers.get('authorization')).toBeNull();
+  });
+
+  it('logout() with an API key sends nothing and keeps the key: there is no session to end', async () => {
+    const vs = e2e.client({ auth: { apiKey: DEMO_API_TOKEN } });
+    await vs.logout();
+    expect(e2e.requests).toHaveLength(0);
+    expect((await vs.users.me()).id).toBe(DEMO_USER_ID);
+    expect(e2e.requests[0]!.headers.get('x-auth-token')).toBe(DEMO_API_TOKEN);
   });
 
   it('{ apiKey, userId } sends HTTP Basic user_id:token', async () => {
@@ -248,22 +288,19 @@ describe('secrets', () => {
     await fail(vs.apiTokens.delete({ path: { token: minted.token } }));
     await fail(keyed.auth.ping());
     await fail(basic.auth.ping());
-    await fail(e2e.client({ ...logging, auth: { token: vs.session!.token } }).sms.send({ body: { to: '', message: 'x' } }));
+    const byToken = e2e.client({ ...logging, auth: { token: vs.session!.token } });
+    await fail(byToken.sms.send({ body: { to: '447700900555', from: '442079460100', message: 'x' } }));
     await fail(e2e.client({ ...logging, auth: { email: DEMO.email, password: 'wrong-password-123' } }).users.me());
     await fail(e2e.client({ ...logging, auth: { apiKey: 'an-unknown-api-key' } }).users.me());
-    const twoFactor = e2e.client({ ...logging, auth: { email: TWO_FACTOR.email, password: TWO_FACTOR.password } });
-    await fail(twoFactor.users.me());
+    await fail(e2e.client({ ...logging, auth: { email: TWO_FACTOR.email, password: TWO_FACTOR.password } }).users.me());
     await vs.logout();
-    await fail(e2e.client({ ...logging, auth: undefined, retry: false }).users.me({ headers: { 'X-Auth-Token': DEMO_API_TOKEN } }).then(() => {
-      throw new Error('unreachable');
-    }).catch(() => {
-      throw new ApiError({ status: 0, message: 'placeholder' });
-    }));
+    await fail(byToken.users.me());
 
-    const secrets = [DEMO.password, 'wrong-password-123', 'an-unknown-api-key', minted.token, vs.session?.token].filter(Boolean);
-    const sessionTokens = e2e.requests.map((r) => r.headers.get('x-auth-token')).filter((t): t is string => !!t && t !== DEMO_API_TOKEN);
-    expect(lines.length).toBeGreaterThan(10);
-    expect(lines.some((line) => line.includes('/apitokens/[REDACTED]'))).toBe(true);
+    const sessionTokens = e2e.requests.map((r) => r.headers.get('x-auth-token')).filter((t): t is string => !!t && t !== minted.token);
+    const secrets = [DEMO.password, 'wrong-password-123', 'an-unknown-api-key', minted.token, ...new Set(sessionTokens)];
+    expect(sessionTokens.length).toBeGreaterThan(0);
+    expect(lines.length).toBeGreaterThan(20);
+    expect(lines).toContainEqual(expect.stringContaining('/apitokens/[REDACTED]'));
     expect(errors.map((e) => e.name)).toEqual([
       'NotFoundError',
       'AuthenticationError',
@@ -272,17 +309,15 @@ describe('secrets', () => {
       'AuthenticationError',
       'AuthenticationError',
       'TwoFactorRequiredError',
-      'ApiError',
+      'AuthenticationError',
     ]);
-    for (const secret of [...secrets, ...sessionTokens]) {
+    for (const secret of secrets) {
       for (const line of lines) expect(line).not.toContain(secret);
       for (const error of errors) {
         expect(error.message).not.toContain(secret);
-        expect(String((error as ApiError).url ?? '')).not.toContain(secret);
+        expect(String((error as ApiError).url)).not.toContain(secret);
         expect(JSON.stringify(error)).not.toContain(secret);
       }
     }
-    expect(errors[0]).toBeInstanceOf(NotFoundError);
-    expect(errors[3]).toBeInstanceOf(BadRequestError);
   });
 });

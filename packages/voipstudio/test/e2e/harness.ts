@@ -18,6 +18,8 @@ export interface SeenRequest {
   path: string;
   search: string;
   headers: Headers;
+  /** Whether the simulator has finished answering it (a dropped connection counts as answered). */
+  answered: boolean;
 }
 
 export interface E2e {
@@ -56,13 +58,19 @@ export function useSimulator(options: VoipstudioSimulatorOptions = {}): E2e {
 
   beforeAll(async () => {
     const sim = createVoipstudioSimulator(options);
-    // The simulator's own app behind a recorder: every request is logged before faults apply.
+    // sim.listen() keeps no request log, so its app is served behind a recorder that sees every
+    // request before faults apply (a dropped or delayed request is logged too).
     server = await listen({
-      fetch(request: Request, env?: unknown) {
+      async fetch(request: Request, env?: unknown) {
         const url = new URL(request.url);
         const path = url.pathname.startsWith(sim.basePath) ? url.pathname.slice(sim.basePath.length) : url.pathname;
-        requests.push({ method: request.method, path, search: url.search, headers: new Headers(request.headers) });
-        return sim.app.fetch(request, env);
+        const seen = { method: request.method, path, search: url.search, headers: new Headers(request.headers), answered: false };
+        requests.push(seen);
+        try {
+          return await sim.app.fetch(request, env);
+        } finally {
+          seen.answered = true;
+        }
       },
     });
     Object.assign(e2e, { sim, baseUrl: sim.baseUrlFor(server.url) });
