@@ -72,8 +72,10 @@ const LOGOUT = { method: 'POST', path: '/logout', anonymous: true } as const;
 const toSession = (c: VoipstudioCredentials): VoipstudioSession => ({ token: c.token, userId: c.userId });
 
 export function createVoipstudioClient(options: VoipstudioClientOptions = {}): VoipstudioClient {
-  if (options === null || typeof options !== 'object') throw new InvalidArgumentError('options must be an object');
-  const { auth, language } = options;
+  const { auth, language, baseUrl = DEFAULT_BASE_URL, timeout } = options ?? {};
+  if (typeof options !== 'object' || !URL.canParse(baseUrl) || !(timeout === undefined || timeout >= 0)) {
+    throw new InvalidArgumentError('options must be an object with an absolute `baseUrl` and a `timeout` of 0 ms or more');
+  }
   const credentials = initialCredentials(auth);
   const login = auth && 'email' in auth ? auth : undefined;
   const tokens = createTokenManager<VoipstudioCredentials>({
@@ -81,10 +83,10 @@ export function createVoipstudioClient(options: VoipstudioClientOptions = {}): V
     refresh: login && (() => logIn(api, login)),
   });
   const transport = createTransport({
-    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    baseUrl: String(baseUrl).replace(/\/+$/, ''),
     fetch: options.fetch,
     headers: { ...options.headers, ...(language && { 'X-Language': language }) },
-    timeout: options.timeout,
+    timeout,
     retry: options.retry,
     logger: options.logger,
     logLevel: options.logLevel,
