@@ -14,7 +14,7 @@ import {
   type Cdr,
 } from '@pbxkit/voipstudio';
 
-const real = process.env.VOIPSTUDIO_BASE_URL;
+const real = process.env.VOIPSTUDIO_BASE_URL || undefined;
 const sim = real ? undefined : createVoipstudioSimulator();
 const server = await sim?.listen();
 const baseUrl = real ?? `${server!.url}/v1.2/voipstudio`;
