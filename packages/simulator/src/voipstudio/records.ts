@@ -1,160 +1,126 @@
-/** Records as the API answers them (the contract's schemas), plus the simulator-only state kept beside them. */
+/**
+ * Records as the simulator stores them. Every record the API shows is its spec schema made stricter where
+ * the simulator always fills a field in, so a spec change breaks the build here instead of the contract at
+ * run time. Simulator-only state and fields the spec does not declare are hand-written at the end.
+ */
+import type { components } from '@pbxkit/voipstudio';
 
-export interface User {
-  id: number;
-  ext: string;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  active: boolean;
-  dnd: boolean;
-  /** 0 means no SIP device can be registered: `POST /calls` from this user answers 412. */
-  nb_sip_locations: number;
-  cli: string | null;
+type Schemas = components['schemas'];
+
+/**
+ * Keys a schema declares. `additionalProperties: true` adds `[key: string]: unknown`, which makes `keyof`
+ * plain `string` and would let a misspelt or removed field through.
+ */
+type DeclaredKey<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: unknown };
+
+/**
+ * A spec record whose optional `Filled` fields the simulator always sets, so handlers read them without
+ * checks; `Narrowed` tightens some of them further (never null, a narrower type) within what the spec allows.
+ * Filled fields replace the schema's rather than intersect with them: `A[] & B[]` would keep A's `map`.
+ */
+type Stored<T, Filled extends DeclaredKey<T>, Narrowed extends { [K in keyof Narrowed]: K extends Filled ? T[K & keyof T] : never } = {}> = {
+  [K in keyof T as K extends Filled ? never : K]: T[K];
+} & { [K in Filled]-?: K extends keyof Narrowed ? Narrowed[K] : Exclude<T[K & keyof T], undefined> };
+
+/** `nb_sip_locations: 0` means no SIP device can be registered: `POST /calls` from this user answers 412. */
+export type User = Stored<Schemas['User'], 'ext' | 'email' | 'first_name' | 'last_name' | 'active' | 'dnd' | 'nb_sip_locations' | 'cli'>;
+
+export type ApiToken = Stored<
+  Schemas['ApiToken'],
+  'user_id' | 'customer_id' | 'name' | 'host' | 'user_agent' | 'expiry' | 'last_request_at' | 'created_at'
+>;
+
+export type LiveCall = Stored<
+  Schemas['LiveCall'],
+  | 'state' | 'clid' | 'context' | 'destination' | 'start_time' | 'connected_at' | 'duration' | 'min_charge' | 'parent_id' | 'referred_by'
+  | 'src' | 'src_id' | 'src_name' | 'src_ua' | 'src_codec' | 'dst' | 'dst_id' | 'dst_name' | 'dst_ua' | 'dst_codec' | 'dst_rate',
+  { start_time: number }
+>;
+
+export type Cdr = Stored<
+  Schemas['Cdr'],
+  | 'call_id' | 'live_id' | 'is_root' | 'root_live_id' | 'parent_live_id' | 'nb_children' | 'user_id' | 'sip_endpoint_id' | 'server_id'
+  | 'type' | 'calldate' | 'clid' | 'src_id' | 'src_name' | 'src' | 'src_ua' | 'src_codec' | 'dst_id' | 'dst' | 'dst_name' | 'dst_ua'
+  | 'dst_codec' | 'duration' | 'billsec' | 'disposition' | 'destination' | 'context' | 'rate' | 'charge' | 't_cause' | 'info' | 'labels'
+  | 'metadata' | 'nb_notes',
+  { billsec: number }
+>;
+
+export type Recording = Stored<
+  Schemas['Recording'],
+  | 'call_id' | 'live_id' | 'user_id' | 'sip_endpoint_id' | 'type' | 'timestamp' | 'caller' | 'called' | 'src_id' | 'src' | 'src_name'
+  | 'dst_id' | 'dst' | 'dst_name' | 'context' | 'duration' | 'size' | 'transcript' | 'transcript_speakers' | 'summary' | 'sentiment'
+  | 'cx_score' | 'metadata'
+>;
+
+export type Voicemail = Stored<
+  Schemas['Voicemail'],
+  'live_id' | 'parent_live_id' | 'extension_id' | 'caller' | 'callerid' | 'dialled' | 'origtime' | 'duration' | 'folder' | 'is_new' | 'transcript'
+>;
+
+export type Chat = Stored<
+  Schemas['Chat'],
+  | 'created_at' | 'customer_id' | 'website_id' | 'operator_id' | 'operator_ua' | 'state' | 'duration' | 'visitor_id' | 'visitor_name'
+  | 'visitor_email' | 'visitor_ip' | 'visitor_city' | 'visitor_country' | 'visitor_geo' | 'visitor_referer' | 'visitor_ua'
+>;
+
+export type Conversation = Stored<Schemas['Conversation'], 'created_at' | 'channel' | 'src' | 'dst' | 'duration' | 'type'>;
+
+export type Sms = Stored<Schemas['Sms'], 'created_at' | 'user_id' | 'from' | 'to' | 'message' | 'type' | 'result'>;
+
+export type Fax = Stored<Schemas['Fax'], 'created_at' | 'from' | 'to' | 'pages' | 'status' | 'type' | 'filename'>;
+
+export type QueueGroup = Stored<Schemas['QueueGroup'], 'name'>;
+
+/** Client-set fields beyond these (email, tel, notes, ...) live under the schema's open properties. */
+export type Contact = Stored<
+  Schemas['Contact'],
+  'created_at' | 'user_id' | 'first_name' | 'last_name' | 'group_name' | 'global' | 'internal' | 'rel_user_id'
+>;
+
+/** The store keeps member ids; `include=users` expands them to member objects on the way out. */
+export type Queue = Stored<Schemas['Queue'], 'name' | 'number' | 'users' | 'ring_strategy' | 'ring_time' | 'skip_busy', { users: number[] }>;
+
+export type Ddi = Stored<Schemas['Ddi'], 'id' | 'e164' | 'sms' | 'sms_enabled'> & UndeclaredDdiFields;
+
+export type CallMeBackSettings = Stored<Schemas['CallMeBackSettings'], 'ddi_e164' | 'max_call_rate'> & UndeclaredCallMeBackFields;
+
+export type CallTrackingVisit = Stored<
+  Schemas['CallTrackingVisit'],
+  | 'calldate' | 'call_id' | 'live_id' | 'parent_live_id' | 'root_live_id' | 'is_root' | 'user_id' | 'sip_endpoint_id' | 'server_id' | 'src'
+  | 'dst' | 'duration' | 'billsec' | 'rate' | 'charge'
+> &
+  UndeclaredVisitFields;
+
+export type Transaction = Stored<
+  Schemas['Transaction'],
+  'created_at' | 'amount' | 'currency_iso' | 'type' | 'result',
+  { amount: number }
+>;
+
+// Hand-written: fields the simulator serves that the spec does not declare (its open schemas let them
+// through). Move a field into its record's `Filled` list once the spec declares it.
+
+interface UndeclaredDdiFields {
+  label: string;
 }
 
-/** What the API never shows. */
+interface UndeclaredCallMeBackFields {
+  name: string;
+}
+
+interface UndeclaredVisitFields {
+  campaign: string;
+  source: string;
+  landing_page: string;
+}
+
+// Hand-written: simulator-only state the API never shows.
+
 export interface UserSecrets {
   password: string;
   twoFactor: boolean;
   sipPassword: string;
-}
-
-export interface ApiToken {
-  user_id: number;
-  token: string;
-  customer_id: number;
-  name: string;
-  host: string | null;
-  user_agent: string | null;
-  expiry: number;
-  last_request_at: string | null;
-  created_at: string;
-}
-
-export interface LiveCall {
-  id: number;
-  state: string;
-  clid: string | null;
-  context: string | null;
-  destination: string | null;
-  start_time: number;
-  connected_at: number | null;
-  duration: number;
-  min_charge: number | null;
-  parent_id: number | null;
-  referred_by: string | null;
-  src: string | null;
-  src_id: string | null;
-  src_name: string | null;
-  src_ua: string | null;
-  src_codec: string | null;
-  dst: string | null;
-  dst_id: string | null;
-  dst_name: string | null;
-  dst_ua: string | null;
-  dst_codec: string | null;
-  dst_rate: number | null;
-}
-
-export interface Cdr {
-  id: number;
-  call_id: number;
-  live_id: number;
-  is_root: boolean;
-  root_live_id: number;
-  parent_live_id: number | null;
-  nb_children: number;
-  user_id: number | null;
-  sip_endpoint_id: number | null;
-  server_id: number;
-  type: 'O' | 'I' | 'M';
-  calldate: string;
-  clid: string;
-  src_id: string;
-  src_name: string | null;
-  src: string;
-  src_ua: string | null;
-  src_codec: string | null;
-  dst_id: string;
-  dst: string;
-  dst_name: string | null;
-  dst_ua: string | null;
-  dst_codec: string | null;
-  duration: number;
-  billsec: number;
-  disposition: string;
-  destination: string;
-  context: string;
-  rate: number;
-  charge: number;
-  t_cause: string;
-  info: string | null;
-  labels: string[];
-  metadata: Record<string, unknown> | null;
-  nb_notes: number;
-}
-
-export interface Recording {
-  id: number;
-  call_id: number;
-  live_id: number;
-  user_id: number | null;
-  sip_endpoint_id: number | null;
-  type: string;
-  timestamp: string;
-  caller: string;
-  called: string;
-  src_id: string;
-  src: string;
-  src_name: string | null;
-  dst_id: string;
-  dst: string;
-  dst_name: string | null;
-  context: string;
-  duration: number;
-  size: number;
-  transcript: string | null;
-  transcript_speakers: unknown[] | null;
-  summary: string | null;
-  sentiment: string | null;
-  cx_score: number | null;
-  metadata: Record<string, unknown> | null;
-}
-
-export interface Voicemail {
-  id: number;
-  live_id: number;
-  parent_live_id: number | null;
-  extension_id: number;
-  caller: string;
-  callerid: string;
-  dialled: string;
-  origtime: string;
-  duration: number;
-  folder: string;
-  is_new: boolean;
-  transcript: string | null;
-}
-
-export interface Chat {
-  id: number;
-  created_at: string;
-  customer_id: number;
-  website_id: number;
-  operator_id: number | null;
-  operator_ua: string | null;
-  state: number;
-  duration: number;
-  visitor_id: number;
-  visitor_name: string | null;
-  visitor_email: string | null;
-  visitor_ip: string;
-  visitor_city: string | null;
-  visitor_country: string | null;
-  visitor_geo: string | null;
-  visitor_referer: string | null;
-  visitor_ua: string;
 }
 
 /** Chat messages have no read endpoint; they exist so that the delete operations have something to delete. */
@@ -164,110 +130,4 @@ export interface ChatMessage {
   created_at: string;
   author: 'visitor' | 'operator';
   message: string;
-}
-
-export interface Conversation {
-  id: number;
-  created_at: string;
-  channel: 'call' | 'sms';
-  src: string;
-  dst: string;
-  duration: number;
-  type: 'I' | 'O';
-}
-
-export interface Sms {
-  id: number;
-  created_at: string;
-  user_id: number | null;
-  from: string;
-  to: string;
-  message: string;
-  type: 'I' | 'O';
-  result: string;
-}
-
-export interface Fax {
-  id: number;
-  created_at: string;
-  from: string;
-  to: string;
-  pages: number;
-  status: string;
-  type: 'I' | 'O';
-  filename: string;
-}
-
-export interface QueueGroup {
-  id: number;
-  name: string;
-}
-
-export interface Contact {
-  id: number;
-  created_at: string;
-  user_id: number | null;
-  first_name: string | null;
-  last_name: string | null;
-  group_name: string | null;
-  global: boolean;
-  internal: boolean;
-  rel_user_id: number | null;
-  [field: string]: unknown;
-}
-
-export interface Queue {
-  id: number;
-  name: string;
-  number: number;
-  users: number[];
-  ring_strategy: string;
-  ring_time: number;
-  skip_busy: boolean;
-}
-
-export interface Ddi {
-  id: number;
-  e164: string;
-  sms: { enabled: boolean };
-  sms_enabled: boolean;
-  label: string;
-}
-
-export interface CallMeBackSettings {
-  id: number;
-  name: string;
-  ddi_e164: string | null;
-  max_call_rate: number | null;
-}
-
-export interface CallTrackingVisit {
-  id: number;
-  calldate: string;
-  call_id: number;
-  live_id: number;
-  parent_live_id: number | null;
-  root_live_id: number;
-  is_root: boolean;
-  user_id: number | null;
-  sip_endpoint_id: number | null;
-  server_id: number;
-  src: string;
-  dst: string;
-  duration: number;
-  billsec: number;
-  rate: number;
-  charge: number;
-  campaign: string;
-  source: string;
-  landing_page: string;
-}
-
-export interface Transaction {
-  id: number;
-  created_at: string;
-  amount: number;
-  currency_iso: string;
-  type: string;
-  result: 'COMPLETED' | 'PENDING';
 }

@@ -37,11 +37,11 @@ export function seedHistory(random: Random, now: number, directory: Directory): 
     conversations: cdrs.filter(() => random.chance(0.06)).map((cdr) => ({
       id: 0,
       created_at: cdr.calldate,
-      channel: 'call' as const,
+      channel: 'call',
       src: cdr.src,
       dst: cdr.dst,
       duration: cdr.duration,
-      type: cdr.type === 'O' ? ('O' as const) : ('I' as const),
+      type: cdr.type === 'O' ? 'O' : 'I',
     })),
   };
 }
