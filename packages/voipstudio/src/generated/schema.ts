@@ -1454,6 +1454,14 @@ export interface components {
       internal?: boolean;
       /** @description The user an internal contact stands for. */
       rel_user_id?: number | null;
+      /** @description As set on create or update (the docs' response example omits the writable fields; inferred). */
+      email?: string | null;
+      tel?: string | null;
+      speed_dial_phone?: string | null;
+      mobile?: string | null;
+      speed_dial_mobile?: string | null;
+      notes?: string | null;
+      labels?: string[];
     } & {
       [key: string]: unknown;
     };
