@@ -70,6 +70,12 @@ const defaultParseError = (body: unknown): ParsedError =>
 export function createTransport(options: TransportOptions): Transport {
   const { auth, requestIdHeaders = ['x-request-id'] } = options;
   const secrets = new Set(options.secrets);
+  let baseHeaders: Headers;
+  try {
+    baseHeaders = new Headers(options.headers);
+  } catch (error) {
+    throw new InvalidArgumentError(`Invalid headers option: ${(error as Error).message}`, { cause: error });
+  }
 
   const requestIdOf = (headers: Headers) =>
     requestIdHeaders.map((name) => headers.get(name)).find((value) => value != null) ?? undefined;
@@ -86,7 +92,7 @@ export function createTransport(options: TransportOptions): Transport {
     const timeout = input.timeout ?? options.timeout ?? 60_000;
     let url: string;
     let body: BodyInit | undefined;
-    const headers = new Headers(options.headers);
+    const headers = new Headers(baseHeaders);
     try {
       url = buildUrl(options.baseUrl, spec, input);
       for (const [name, value] of Object.entries(input.headers ?? {})) headers.set(name, value);

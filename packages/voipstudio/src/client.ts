@@ -71,8 +71,9 @@ const LOGOUT = { method: 'POST', path: '/logout', anonymous: true } as const;
 
 const toSession = (c: VoipstudioCredentials): VoipstudioSession => ({ token: c.token, userId: c.userId });
 
-export function createVoipstudioClient(options: VoipstudioClientOptions = {}): VoipstudioClient {
-  const { auth, language, baseUrl = DEFAULT_BASE_URL, timeout } = options ?? {};
+export function createVoipstudioClient(given?: VoipstudioClientOptions): VoipstudioClient {
+  const options = given ?? {};
+  const { auth, language, baseUrl = DEFAULT_BASE_URL, timeout } = options;
   if (typeof options !== 'object' || !URL.canParse(baseUrl) || !(timeout === undefined || timeout >= 0)) {
     throw new InvalidArgumentError('options must be an object with an absolute `baseUrl` and a `timeout` of 0 ms or more');
   }
