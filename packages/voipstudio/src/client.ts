@@ -19,6 +19,7 @@ import {
   type VoipstudioCredentials,
 } from './auth.js';
 import { createVoipstudioApi, type VoipstudioApi } from './generated/client.js';
+import { authOperations } from './generated/resources/auth.js';
 
 export const DEFAULT_BASE_URL = 'https://l7api.com/v1.2/voipstudio';
 
@@ -67,7 +68,9 @@ function parseError(body: unknown): ParsedError {
   return { message: typeof message === 'string' ? message : fieldErrors[0]?.message, fieldErrors };
 }
 
-const LOGOUT = { method: 'POST', path: '/logout', anonymous: true } as const;
+// The generated logout operation, sent without the auth stage (see `logout()`).
+const [logoutMethod, logoutPath] = authOperations.logout;
+const LOGOUT = { method: logoutMethod, path: logoutPath, anonymous: true };
 
 const toSession = (c: VoipstudioCredentials): VoipstudioSession => ({ token: c.token, userId: c.userId });
 
