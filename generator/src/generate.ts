@@ -1,5 +1,5 @@
 import type { GeneratedFile } from './emit/generated-file.js';
-import { renderPlatform } from './emit/render.js';
+import { renderNamespacedPlatform, renderPlatform, type NamespacePart } from './emit/render.js';
 import { loadSpec } from './load/load-spec.js';
 import { buildApiModel } from './model/api-model.js';
 import { byKey } from './model/order.js';
@@ -32,17 +32,31 @@ export interface GenerateOptions {
 
 async function renderOne(root: string, platform: PlatformConfig): Promise<{ files?: GeneratedFile[]; problems: Problem[] }> {
   const [spec, ...more] = platform.specs;
-  if (!spec || more.length > 0 || spec.namespace !== undefined) {
-    // The seam for Wazo: one model and one set of resource modules per spec, under its namespace.
-    const message = 'exactly one spec without a namespace is supported for now (namespaced specs are not implemented)';
-    return { problems: [{ file: 'generator/src/platforms.ts', pointer: '', message: `${platform.name}: ${message}`, severity: 'error' }] };
+  if (spec && more.length === 0 && spec.namespace === undefined) {
+    const loaded = await loadSpec(root, spec.path);
+    if (!loaded.document) return { problems: loaded.problems };
+    const { model, problems } = buildApiModel(loaded.document, loaded.file);
+    const all = [...loaded.problems, ...problems];
+    if (errorsIn(all).length > 0) return { problems: all };
+    return { files: await renderPlatform(platform, model), problems: all };
   }
-  const loaded = await loadSpec(root, spec.path);
-  if (!loaded.document) return { problems: loaded.problems };
-  const { model, problems } = buildApiModel(loaded.document, loaded.file);
-  const all = [...loaded.problems, ...problems];
-  if (errorsIn(all).length > 0) return { problems: all };
-  return { files: await renderPlatform(platform, model), problems: all };
+  const problems: Problem[] = [];
+  const parts: NamespacePart[] = [];
+  for (const each of platform.specs) {
+    if (each.namespace === undefined) {
+      const message = `${platform.name}: a platform with several specs needs a namespace on each`;
+      problems.push({ file: 'generator/src/platforms.ts', pointer: '', message, severity: 'error' });
+      continue;
+    }
+    const loaded = await loadSpec(root, each.path);
+    problems.push(...loaded.problems);
+    if (!loaded.document) continue;
+    const built = buildApiModel(loaded.document, loaded.file, each.namespace);
+    problems.push(...built.problems);
+    parts.push({ namespace: each.namespace, model: built.model });
+  }
+  if (errorsIn(problems).length > 0) return { problems };
+  return { files: await renderNamespacedPlatform(platform, parts), problems };
 }
 
 const problemOrder = byKey<Problem>(

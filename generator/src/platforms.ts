@@ -39,4 +39,36 @@ export const platforms: readonly PlatformConfig[] = [
       handlersFactory: 'createVoipstudioHandlers',
     },
   },
+  {
+    name: 'kazoo',
+    title: 'Kazoo',
+    specs: [{ path: 'specs/kazoo/openapi.yaml' }],
+    output: 'packages/kazoo/src/generated',
+    names: {
+      clientInterface: 'KazooApi',
+      clientFactory: 'createKazooApi',
+      eventsInterface: 'KazooWebhookEvents',
+      handlersFactory: 'createKazooHandlers',
+    },
+  },
+  {
+    name: 'wazo',
+    title: 'Wazo Platform',
+    specs: [
+      { path: 'specs/wazo/auth.yaml', namespace: 'auth' },
+      { path: 'specs/wazo/calld.yaml', namespace: 'calld' },
+      { path: 'specs/wazo/confd.yaml', namespace: 'confd' },
+      { path: 'specs/wazo/dird.yaml', namespace: 'dird' },
+      { path: 'specs/wazo/agentd.yaml', namespace: 'agentd' },
+      { path: 'specs/wazo/call-logd.yaml', namespace: 'callLogd' },
+      { path: 'specs/wazo/chatd.yaml', namespace: 'chatd' },
+    ],
+    output: 'packages/wazo/src/generated',
+    names: {
+      clientInterface: 'WazoApi',
+      clientFactory: 'createWazoApi',
+      eventsInterface: 'WazoEvents',
+      handlersFactory: 'createWazoHandlers',
+    },
+  },
 ];

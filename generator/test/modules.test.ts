@@ -81,6 +81,7 @@ describe('schema, client, models, events and operations modules', () => {
       path: '/recordings/{id}.mp3',
       paged: false,
       binary: true,
+      variants: [],
     });
     expect(operationIndex.filter((entry: { paged: boolean }) => entry.paged).map((entry: { operationId: string }) => entry.operationId)).toEqual([
       'listRecordings',

@@ -109,17 +109,6 @@ describe('generated output', () => {
     expect(clean).toEqual({ code: 0, out: ['tinypbx: 13 files up to date in out/generated'], err: [] });
   });
 
-  it('reports a platform with several specs as not implemented yet, and writes nothing', async () => {
-    const ws = workspace();
-    const result = await generate({
-      root: ws.root,
-      platforms: [{ ...tinyPlatform, specs: [{ path: 'spec/openapi.yaml', namespace: 'calld' }, { path: 'spec/openapi.yaml', namespace: 'confd' }] }],
-    });
-    expect(result.platforms).toEqual([]);
-    expect(result.problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/namespaced specs are not implemented/) })]);
-    expect(existsSync(ws.output)).toBe(false);
-  });
-
   it('rejects unknown platforms and flags with exit code 2', async () => {
     const ws = workspace();
     expect((await ws.cli('kazoo')).code).toBe(2);

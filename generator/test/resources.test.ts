@@ -44,7 +44,7 @@ describe('resource modules', () => {
       list: {
         httpMethod: 'GET',
         path: '/recordings',
-        options: { envelope: "'data'", paging: 'pageNumberPaging', jsonQuery: "['filter']" },
+        options: { envelope: "'data'", paging: 'pageNumberPaging', serialize: "{ filter: 'json' }" },
       },
       import: { httpMethod: 'POST', path: '/recordings', options: { idempotent: 'true' } },
       get: { httpMethod: 'GET', path: '/recordings/{id}', options: { envelope: "'data'" } },

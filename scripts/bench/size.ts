@@ -9,7 +9,8 @@ import { bundleForBrowser } from '../browser-bundle.js';
 const entries = [
   { name: 'raw fetch (baseline)', file: 'raw-fetch.ts' },
   { name: 'openapi-fetch + auth middleware (baseline)', file: 'openapi-fetch.ts' },
-  { name: '@pbxkit/voipstudio: client + login + cdrs.list', file: 'voipstudio.ts', budget: 6 * 1024 },
+  // 6.5 KiB since the shared runtime learnt Kazoo's and Wazo's request shapes (serializers, path defaults, forms).
+  { name: '@pbxkit/voipstudio: client + login + cdrs.list', file: 'voipstudio.ts', budget: 6.5 * 1024 },
 ];
 
 async function measure(file: string) {

@@ -13,6 +13,7 @@ function entry(operation: OperationModel): string {
     `path: ${quote(operation.path)}`,
     `paged: ${operation.pagination !== undefined}`,
     `binary: ${operation.parseAs === 'blob'}`,
+    `variants: [${operation.variants.map((variant) => quote(variant.method)).join(', ')}]`,
   ].join(', ')} }`;
 }
 
@@ -31,6 +32,7 @@ export function emitOperationsIndex(project: Project, { api }: EmitContext): Gen
         { name: 'path', type: 'string', docs: ['Path template relative to the server URL.'] },
         { name: 'paged', type: 'boolean', docs: ['The method resolves to a page and has `.all()`.'] },
         { name: 'binary', type: 'boolean', docs: ['The method resolves to a Blob.'] },
+        { name: 'variants', type: 'readonly string[]', docs: ['Methods of the other representations (`x-pbxkit-variants`).'] },
       ].map((property) => ({ ...property, isReadonly: true })),
     });
     const operations = api.resources.flatMap((resource) => resource.operations);

@@ -7,6 +7,7 @@ import { emitEvents } from './events.js';
 import type { EmitContext, GeneratedFile } from './generated-file.js';
 import { emitOperationsMarkdown, emitReadme } from './markdown.js';
 import { emitModels } from './models.js';
+import { emitNamespacedRoot, namespacePlatform, type NamespacePart } from './namespaced-root.js';
 import { emitOpenApiJson } from './openapi-json.js';
 import { emitOperationsIndex } from './operations-index.js';
 import { emitResource } from './resource.js';
@@ -14,10 +15,11 @@ import { emitSchema } from './schema.js';
 import { emitTesting } from './testing.js';
 import { createEmitProject } from './typescript-file.js';
 
+export type { NamespacePart } from './namespaced-root.js';
+
 /** Every output file of one platform, in memory, sorted by path. Writes nothing. */
-export async function renderPlatform(platform: PlatformConfig, api: ApiModel): Promise<GeneratedFile[]> {
+export async function renderPlatform(platform: PlatformConfig, api: ApiModel, project = createEmitProject()): Promise<GeneratedFile[]> {
   const context: EmitContext = { platform, api };
-  const project = createEmitProject();
   const files = [
     await emitSchema(project, api),
     ...api.resources.map((resource) => emitResource(project, context, resource)),
@@ -32,5 +34,16 @@ export async function renderPlatform(platform: PlatformConfig, api: ApiModel): P
   ];
   const paths = [...files.map((file) => file.path), 'README.md'].sort();
   files.push(emitReadme(context, paths));
+  return files.sort(byKey((file) => file.path));
+}
+
+/** A platform of several specs: each rendered into its namespace's directory, and the shared files above them. */
+export async function renderNamespacedPlatform(platform: PlatformConfig, parts: readonly NamespacePart[]): Promise<GeneratedFile[]> {
+  const project = createEmitProject();
+  const files: GeneratedFile[] = [];
+  for (const { namespace, model } of parts)
+    for (const file of await renderPlatform(namespacePlatform(platform, namespace), model, project))
+      files.push({ ...file, path: `${namespace}/${file.path}` });
+  files.push(...emitNamespacedRoot(project, platform, parts));
   return files.sort(byKey((file) => file.path));
 }

@@ -1,9 +1,9 @@
 import { VariableDeclarationKind, type Project } from 'ts-morph';
-import type { OperationModel, ResourceModel } from '../model/types.js';
+import type { OperationModel, ResourceModel, VariantModel } from '../model/types.js';
 import { byString } from '../model/order.js';
 import { propertyKey } from '../model/names.js';
 import type { EmitContext, GeneratedFile } from './generated-file.js';
-import { operationTuple, operationType, paginatorOf } from './operation-tuple.js';
+import { operationTuple, operationType, operationTypeNames, paginatorOf, variantTuple, variantType } from './operation-tuple.js';
 import { docText, renderTypeScript } from './typescript-file.js';
 
 export const resourcePath = (resource: ResourceModel) => `resources/${resource.name}.ts`;
@@ -20,6 +20,12 @@ function methodDocs(operation: OperationModel) {
   ];
 }
 
+function variantDocs(operation: OperationModel, variant: VariantModel) {
+  const [docs] = methodDocs(operation);
+  const what = `${operation.summary} as \`${variant.accept}\` (\`Accept: ${variant.accept}\`); resolves to ${variant.parseAs === 'text' ? 'the text' : 'a Blob'}.`;
+  return [{ ...docs!, description: docText(what, `\`${operation.httpMethod} ${operation.path}\``) }];
+}
+
 export const tableName = (resource: ResourceModel) => `${resource.name}Operations`;
 
 function coreImports(resource: ResourceModel) {
@@ -28,7 +34,7 @@ function coreImports(resource: ResourceModel) {
   for (const operation of resource.operations) {
     const paginator = paginatorOf(operation);
     if (paginator) values.add(paginator);
-    types.add(operation.pagination ? 'PagedOperation' : 'Operation');
+    for (const name of operationTypeNames(operation)) types.add(name);
   }
   // Values, then types, each sorted: `pageNumberPaging, type Operation, type OperationTable`.
   return [
@@ -52,11 +58,14 @@ export function emitResource(project: Project, { api }: EmitContext, resource: R
           tags: resource.docsUrl ? [{ tagName: 'see', text: resource.docsUrl }] : [],
         },
       ],
-      properties: resource.operations.map((operation) => ({
-        name: propertyKey(operation.method),
-        type: operationType(operation),
-        docs: methodDocs(operation),
-      })),
+      properties: resource.operations.flatMap((operation) => [
+        { name: propertyKey(operation.method), type: operationType(operation), docs: methodDocs(operation) },
+        ...operation.variants.map((variant) => ({
+          name: propertyKey(variant.method),
+          type: variantType(operation, variant),
+          docs: variantDocs(operation, variant),
+        })),
+      ]),
     });
 
     file.addVariableStatement({
@@ -68,8 +77,11 @@ export function emitResource(project: Project, { api }: EmitContext, resource: R
           name: tableName(resource),
           initializer: (writer) => {
             writer.inlineBlock(() => {
-              for (const operation of resource.operations)
+              for (const operation of resource.operations) {
                 writer.writeLine(`${propertyKey(operation.method)}: ${operationTuple(operation)},`);
+                for (const variant of operation.variants)
+                  writer.writeLine(`${propertyKey(variant.method)}: ${variantTuple(operation, variant)},`);
+              }
             });
             writer.write(' satisfies OperationTable');
           },

@@ -15,11 +15,34 @@ function binaryAsBlob(schema: { format?: unknown; type?: unknown; nullable?: unk
   return allowsNull ? nullable : blob;
 }
 
+/** Serializers that also take a `Date` (`x-pbxkit-serializer`): their parameters are typed `number | Date`. */
+const dateSerializers = new Set(['gregorian-seconds']);
+const dateFormat = 'x-pbxkit-number-or-date';
+const numberOrDate = ts.factory.createUnionTypeNode([
+  ts.factory.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword),
+  ts.factory.createTypeReferenceNode('Date'),
+]);
+
+type Node = Record<string, unknown>;
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Marks the schema of every parameter whose serializer takes a `Date`, in a copy of the bundled document. */
+function markDateParameters(document: Node): Node {
+  const copy = structuredClone(document);
+  const parameterLists: unknown[] = [isNode(copy.components) ? Object.values(copy.components.parameters ?? {}) : []];
+  for (const pathItem of Object.values(isNode(copy.paths) ? copy.paths : {}))
+    if (isNode(pathItem)) parameterLists.push(pathItem.parameters, ...Object.values(pathItem).map((op) => (isNode(op) ? op.parameters : undefined)));
+  for (const list of parameterLists)
+    for (const parameter of Array.isArray(list) ? list : [])
+      if (isNode(parameter) && dateSerializers.has(parameter['x-pbxkit-serializer'] as string)) parameter.schema = { type: 'integer', format: dateFormat };
+  return copy;
+}
+
 /** `schema.ts`: `paths`, `components`, `operations` and `webhooks` as openapi-typescript writes them. */
 export async function emitSchema(project: Project, api: ApiModel): Promise<GeneratedFile> {
-  const ast = await openapiTS(structuredClone(api.document) as never, {
+  const ast = await openapiTS(markDateParameters(api.document) as never, {
     silent: true,
-    transform: (schema) => binaryAsBlob(schema),
+    transform: (schema) => (schema.format === dateFormat ? numberOrDate : binaryAsBlob(schema)),
   });
   return renderTypeScript(project, api, 'schema.ts', (file) => file.replaceWithText(astToString(ast)));
 }

@@ -10,6 +10,22 @@ interface ExtensionDefinition {
   check(value: unknown, node: Node): string | undefined;
 }
 
+const isPropertyName = (value: unknown): boolean => typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value);
+
+/** Query serializers the runtime knows (`x-pbxkit-serializer`). */
+export const serializers = ['json', 'kazoo-filter', 'gregorian-seconds'] as const;
+const isSerializer = (value: unknown): value is (typeof serializers)[number] =>
+  serializers.includes(value as (typeof serializers)[number]);
+
+const isVariant = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  isCamelCaseName((value as Node).method) &&
+  typeof (value as Node).accept === 'string' &&
+  /^[a-z]+\/[a-z0-9.+*-]+(\s*;\s*[a-z-]+=[^;\s]+)*$/i.test((value as Node).accept as string) &&
+  ((value as Node).query === undefined ||
+    (typeof (value as Node).query === 'object' && Object.values((value as Node).query as Node).every((v) => typeof v === 'string')));
+
 const isBoolean = (value: unknown): string | undefined =>
   typeof value === 'boolean' ? undefined : 'must be true or false';
 
@@ -23,7 +39,7 @@ export const extensions: Record<string, ExtensionDefinition> = {
   'x-pbxkit-envelope': {
     hosts: ['Operation'],
     check: (value) =>
-      typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)
+      isPropertyName(value)
         ? undefined
         : 'must name the property of the success body that holds the data',
   },
@@ -39,9 +55,32 @@ export const extensions: Record<string, ExtensionDefinition> = {
   'x-pbxkit-serializer': {
     hosts: ['Parameter'],
     check: (value, node) => {
-      if (value !== 'json') return 'must be json';
+      if (!isSerializer(value)) return `must be one of ${serializers.join(', ')}`;
       return node.in === 'query' ? undefined : 'applies to query parameters only';
     },
+  },
+  'x-pbxkit-request-envelope': {
+    hosts: ['Operation'],
+    check: (value) =>
+      isPropertyName(value) ? undefined : 'must name the property of the request body that wraps the data',
+  },
+  'x-pbxkit-client-option': {
+    hosts: ['Parameter'],
+    check: (value, node) => {
+      if (!isCamelCaseName(value)) return 'must be the lowerCamelCase name of a client option';
+      return node.in === 'path' ? undefined : 'applies to path parameters only';
+    },
+  },
+  'x-pbxkit-variants': {
+    hosts: ['Operation'],
+    check: (value) =>
+      Array.isArray(value) && value.length > 0 && value.every(isVariant)
+        ? undefined
+        : 'must be a non-empty list of { method: <lowerCamelCase name>, accept: <media type>, query?: { <name>: <string> } }',
+  },
+  'x-pbxkit-namespace': {
+    hosts: ['Tag'],
+    check: (value) => (isCamelCaseName(value) ? undefined : 'must be a lowerCamelCase client property name'),
   },
   'x-pbxkit-idempotent': { hosts: ['Operation'], check: isBoolean },
   'x-pbxkit-secret': {

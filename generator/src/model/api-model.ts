@@ -30,12 +30,42 @@ function groupResources(document: Json, operations: readonly OperationModel[]): 
   });
 }
 
-/** Builds the emitters' view of a validated, bundled spec. */
-export function buildApiModel(bundled: Json, specFile: string): ApiModelResult {
+/** The path of a server URL (`https://{host}/api/calld/1.0` → `/api/calld/1.0`), without a trailing slash. */
+export const serverPath = (url: string | undefined): string =>
+  (url ?? '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\/+$/, '');
+
+/**
+ * A namespaced spec (one of several of a platform): its operations sit flat on the namespace, or on the
+ * namespace its tag names (`x-pbxkit-namespace`), and their paths start with the server's path, since all
+ * the platform's specs share one base URL.
+ */
+function namespaceOperations(document: Json, operations: OperationModel[], namespace: string, specFile: string): Problem[] {
+  const tagNamespaces = new Map<string, string>();
+  if (Array.isArray(document.tags))
+    for (const tag of document.tags)
+      if (isObject(tag) && typeof tag['x-pbxkit-namespace'] === 'string') tagNamespaces.set(String(tag.name), tag['x-pbxkit-namespace']);
+  const prefix = serverPath(isObject((document.servers as Json[] | undefined)?.[0]) ? stringOf((document.servers as Json[])[0]!.url) : undefined);
+  const seen = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const operation of operations) {
+    operation.resource = tagNamespaces.get(operation.resource) ?? namespace;
+    operation.path = `${prefix}${operation.path}`;
+    const key = `${operation.resource}.${operation.method}`;
+    const other = seen.get(key);
+    if (other)
+      problems.push({ file: specFile, pointer: '', message: `operations ${other} and ${operation.operationId} are both \`${key}\``, severity: 'error' });
+    seen.set(key, operation.operationId);
+  }
+  return problems;
+}
+
+/** Builds the emitters' view of a validated, bundled spec; a `namespace` groups it as one of several specs. */
+export function buildApiModel(bundled: Json, specFile: string, namespace?: string): ApiModelResult {
   const document = normalizeDocument(bundled);
   const info = isObject(document.info) ? document.info : {};
   const servers = Array.isArray(document.servers) ? document.servers : [];
   const { operations, problems: operationProblems } = buildOperations(document, specFile);
+  if (namespace !== undefined) operationProblems.push(...namespaceOperations(document, operations, namespace, specFile));
   const { schemas, problems: schemaProblems } = buildSchemaAliases(document, specFile);
   return {
     model: {

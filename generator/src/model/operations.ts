@@ -3,7 +3,7 @@ import { deref, isObject, stringOf, type Json } from './document.js';
 import { isPaginationStyle } from './pagination.js';
 import { parameterFacts, parametersOf } from './parameters.js';
 import { parseAsFor, propertiesOf, requiredOf, successResponse, successSchema } from './responses.js';
-import type { HttpMethod, OperationModel } from './types.js';
+import type { HttpMethod, OperationModel, VariantModel } from './types.js';
 
 /** HTTP methods in the order operations of one path are listed. */
 const httpMethods: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -54,9 +54,37 @@ function buildOperation(document: Json, path: string, httpMethod: HttpMethod, pa
     parseAs: parseAsFor(success.mediaType),
     success,
     ...parameterFacts(parametersOf(document, pathItem, operation)),
+    requestEnvelope: stringOf(operation['x-pbxkit-request-envelope']),
+    form: requestMediaTypes(document, operation).includes('multipart/form-data'),
+    variants: variantsOf(operation),
     idempotent: operation['x-pbxkit-idempotent'] === true,
-    anonymous: Array.isArray(operation.security) && operation.security.length === 0,
+    anonymous: takesNoClientToken(document, operation),
   };
+}
+
+/**
+ * The operation does not use the client's token: `security: []`, or only requirements that name none of
+ * the document's default schemes (Wazo's `POST /token` takes Basic credentials or nothing).
+ */
+function takesNoClientToken(document: Json, operation: Json): boolean {
+  if (!Array.isArray(operation.security)) return false;
+  const defaults = new Set((Array.isArray(document.security) ? document.security : []).flatMap((requirement) => (isObject(requirement) ? Object.keys(requirement) : [])));
+  return operation.security.every((requirement) => !isObject(requirement) || Object.keys(requirement).every((scheme) => !defaults.has(scheme)));
+}
+
+function requestMediaTypes(document: Json, operation: Json): string[] {
+  const content = deref(document, operation.requestBody)?.content;
+  return isObject(content) ? Object.keys(content).map((type) => type.split(';')[0]!.trim().toLowerCase()) : [];
+}
+
+function variantsOf(operation: Json): VariantModel[] {
+  const variants = Array.isArray(operation['x-pbxkit-variants']) ? (operation['x-pbxkit-variants'] as Json[]) : [];
+  return variants.map((variant) => ({
+    method: String(variant.method),
+    accept: String(variant.accept),
+    parseAs: parseAsFor(String(variant.accept)),
+    query: isObject(variant.query) ? Object.fromEntries(Object.entries(variant.query).map(([name, value]) => [name, String(value)])) : {},
+  }));
 }
 
 /** The envelope must be a required property of the success body; a paged envelope must be an array. */

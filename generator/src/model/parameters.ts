@@ -1,7 +1,10 @@
 import { deref, isObject, type Json } from './document.js';
 
 export interface ParameterFacts {
-  jsonQuery: string[];
+  /** Query parameter → serializer name (`x-pbxkit-serializer`), sorted by parameter. */
+  serialize: Record<string, string>;
+  /** Path parameter → client option that fills it (`x-pbxkit-client-option`), sorted by parameter. */
+  defaults: Record<string, string>;
   secretParams: string[];
 }
 
@@ -18,12 +21,14 @@ export function parametersOf(document: Json, pathItem: Json, operation: Json): J
   return [...byKey.values()];
 }
 
-/** The parameter facts the runtime needs: JSON-serialised query values and secret values. */
+/** The parameter facts the runtime needs: serialized query values, client-option defaults and secret values. */
 export function parameterFacts(parameters: readonly Json[]): ParameterFacts {
-  const names = (keep: (parameter: Json) => boolean) =>
-    parameters.filter((parameter) => isObject(parameter) && keep(parameter)).map((parameter) => String(parameter.name)).sort();
+  const sorted = [...parameters].filter(isObject).sort((a, b) => String(a.name).localeCompare(String(b.name), 'en'));
+  const byExtension = (extension: string) =>
+    Object.fromEntries(sorted.filter((parameter) => typeof parameter[extension] === 'string').map((p) => [String(p.name), String(p[extension])]));
   return {
-    jsonQuery: names((parameter) => parameter.in === 'query' && parameter['x-pbxkit-serializer'] === 'json'),
-    secretParams: names((parameter) => parameter['x-pbxkit-secret'] === true),
+    serialize: byExtension('x-pbxkit-serializer'),
+    defaults: byExtension('x-pbxkit-client-option'),
+    secretParams: sorted.filter((parameter) => parameter['x-pbxkit-secret'] === true).map((parameter) => String(parameter.name)),
   };
 }

@@ -31,13 +31,29 @@ export interface OperationModel {
   pagination: PaginationStyle | undefined;
   parseAs: ParseAs;
   success: SuccessResponse;
-  /** Query parameters sent as JSON text (`x-pbxkit-serializer: json`), sorted. */
-  jsonQuery: string[];
+  /** Query parameter → serializer (`x-pbxkit-serializer`). */
+  serialize: Record<string, string>;
+  /** Path parameter → the client option that fills it (`x-pbxkit-client-option`). */
+  defaults: Record<string, string>;
+  /** The JSON request body is wrapped in this property (`x-pbxkit-request-envelope`). */
+  requestEnvelope: string | undefined;
+  /** The request may be `multipart/form-data`. */
+  form: boolean;
+  /** Other representations of the success body, each its own method (`x-pbxkit-variants`). */
+  variants: VariantModel[];
   /** Path and query parameters holding credentials (`x-pbxkit-secret`), sorted. */
   secretParams: string[];
   idempotent: boolean;
   /** `security: []`: the call takes no credentials. */
   anonymous: boolean;
+}
+
+export interface VariantModel {
+  method: string;
+  accept: string;
+  parseAs: ParseAs;
+  /** Query parameters the variant always sends (servers that pick the format from the query, not `Accept`). */
+  query: Record<string, string>;
 }
 
 export interface ResourceModel {

@@ -16,8 +16,21 @@ export interface OperationSpec {
   paging?: Paginator;
   /** How to read a success body: JSON unless the spec declares a binary or text media type. */
   parseAs?: 'json' | 'blob' | 'text';
-  /** Query parameters whose values are sent as JSON text (`x-pbxkit-serializer: json`). */
-  jsonQuery?: readonly string[];
+  /**
+   * Query parameters sent through a serializer (`x-pbxkit-serializer`), by parameter name: `json` is built in,
+   * platforms add theirs with the transport's `serializers` option (Kazoo: `kazoo-filter`, `gregorian-seconds`).
+   */
+  serialize?: Readonly<Record<string, string>>;
+  /** Path parameters filled from client options when the call leaves them out (`x-pbxkit-client-option`). */
+  defaults?: Readonly<Record<string, string>>;
+  /** The request body is sent wrapped in this property (`x-pbxkit-request-envelope`): `{ data: body }`. */
+  requestEnvelope?: string;
+  /** A plain-object body is sent as `multipart/form-data`, objects in it as JSON parts. */
+  form?: boolean;
+  /** The media type to ask for (`Accept`), for operations that serve several (`x-pbxkit-variants`). */
+  accept?: string;
+  /** Query parameters always sent (a variant whose server reads the format from the query); the call's own win. */
+  query?: Readonly<Record<string, string>>;
   /** The call is safe to repeat although its method is not (`x-pbxkit-idempotent`). */
   idempotent?: boolean;
   /** Path or query parameters whose values are credentials (`x-pbxkit-secret`): scrubbed from logs and errors. */

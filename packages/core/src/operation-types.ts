@@ -12,8 +12,9 @@ type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[k
 
 type ParametersOf<Op> = Op extends { parameters: infer P } ? P : {};
 
-type PathInput<Op> =
-  ParametersOf<Op> extends { path: infer P } ? (IsEmpty<P> extends true ? {} : { path: P }) : {};
+type PathInput<Op> = ParametersOf<Op> extends { path: infer P }
+  ? IsEmpty<P> extends true ? {} : RequiredKeys<P> extends never ? { path?: P } : { path: P }
+  : {};
 
 type QueryInput<Op> = ParametersOf<Op> extends { query: infer Q }
   ? IsEmpty<Q> extends true ? {} : { query: Q }
@@ -27,6 +28,25 @@ type BodyInput<Op> = Op extends { requestBody: infer B }
   : Op extends { requestBody?: infer B }
     ? IsEmpty<B> extends true ? {} : { body?: ContentOf<Defined<B>> }
     : {};
+
+type Optional<T, K extends PropertyKey> = Simplify<Omit<T, K> & { [P in K & keyof T]?: T[P] }>;
+
+/** The operation with the path parameters `K` optional: the client fills them from its options (`x-pbxkit-client-option`). */
+export type WithDefaults<Op, K extends string> = Op extends { parameters: infer P }
+  ? Omit<Op, 'parameters'> & { parameters: Omit<P, 'path'> & { path: Optional<P extends { path: infer Path } ? Path : {}, K> } }
+  : Op;
+
+type UnwrapJson<C, E extends string> = {
+  [M in keyof C]: M extends `application/json${string}` ? (C[M] extends { [K in E]: infer D } ? D : C[M]) : C[M];
+};
+type UnwrapContent<B, E extends string> = B extends { content: infer C } ? Omit<B, 'content'> & { content: UnwrapJson<C, E> } : B;
+
+/** The operation whose JSON body the client wraps in the property `E` (`x-pbxkit-request-envelope`): callers pass what goes inside. */
+export type WrappedBody<Op, E extends string> = Op extends { requestBody: infer B }
+  ? Omit<Op, 'requestBody'> & { requestBody: UnwrapContent<B, E> }
+  : Op extends { requestBody?: infer B }
+    ? Omit<Op, 'requestBody'> & { requestBody?: UnwrapContent<Defined<B>, E> }
+    : Op;
 
 /** What a method takes: `{ path, query, body }` as the spec types them, plus per-request options. */
 export type OperationInput<Op> = Simplify<PathInput<Op> & QueryInput<Op> & BodyInput<Op> & RequestOptions>;
@@ -78,5 +98,12 @@ export interface PagedOperation<Op, Envelope extends string | undefined = undefi
   /** Iterate over every item of every page from the one the input asks for, one page in memory at a time. */
   all(...args: InputArgs<Op>): AsyncIterableIterator<ItemOf<Op, Envelope>>;
   withResponse(...args: InputArgs<Op>): Promise<WithResponse<OperationOutput<Op, Envelope>, SuccessBody<Op>>>;
+  asResponse(...args: InputArgs<Op>): Promise<Response>;
+}
+
+/** Another representation of an operation's result, asked for with `Accept` (`x-pbxkit-variants`): a CSV export, an audio file. */
+export interface VariantOperation<Op, Result> {
+  (...args: InputArgs<Op>): Promise<Result>;
+  withResponse(...args: InputArgs<Op>): Promise<WithResponse<Result, Result>>;
   asResponse(...args: InputArgs<Op>): Promise<Response>;
 }

@@ -28,19 +28,33 @@ function serializeQuery(query: Record<string, unknown>): string {
     .join('&');
 }
 
-/** The query with `x-pbxkit-serializer: json` parameters turned into JSON text. */
-function jsonEncode(spec: OperationSpec, query: Record<string, unknown> = {}) {
-  if (!spec.jsonQuery) return query;
+/**
+ * Turns one query parameter into the query entries sent for it: `{ filter: [...] }` may become
+ * `{ filter: '[...]' }` or `{ filter_first_name: 'James', has_key: 'email' }`.
+ */
+export type QuerySerializer = (name: string, value: unknown) => Record<string, unknown>;
+
+const builtInSerializers: Record<string, QuerySerializer> = {
+  json: (name, value) => ({ [name]: typeof value === 'string' ? value : JSON.stringify(value) }),
+};
+
+/** The query with every `x-pbxkit-serializer` parameter replaced by what its serializer makes of it. */
+function serializeSpecial(spec: OperationSpec, query: Record<string, unknown> = {}, serializers: Record<string, QuerySerializer> = {}) {
+  if (!spec.serialize) return query;
   const serialized = { ...query };
-  for (const name of spec.jsonQuery) {
+  for (const [name, kind] of Object.entries(spec.serialize)) {
     const value = serialized[name];
-    if (value != null && typeof value !== 'string') serialized[name] = JSON.stringify(value);
+    if (value == null) continue;
+    const serializer = serializers[kind] ?? builtInSerializers[kind];
+    if (!serializer) throw new TypeError(`no serializer \`${kind}\` for parameter \`${name}\``);
+    delete serialized[name];
+    Object.assign(serialized, serializer(name, value));
   }
   return serialized;
 }
 
-export function buildUrl(baseUrl: string, spec: OperationSpec, input: CallInput): string {
-  const search = serializeQuery(jsonEncode(spec, input.query));
+export function buildUrl(baseUrl: string, spec: OperationSpec, input: CallInput, serializers?: Record<string, QuerySerializer>): string {
+  const search = serializeQuery(serializeSpecial(spec, { ...spec.query, ...input.query }, serializers));
   return `${baseUrl}${fillPath(spec.path, input.path)}${search && `?${search}`}`;
 }
 
@@ -48,11 +62,22 @@ export function buildUrl(baseUrl: string, spec: OperationSpec, input: CallInput)
 const isRaw = (body: unknown) =>
   body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || body instanceof FormData || body instanceof URLSearchParams;
 
-/** The body to send; sets `Content-Type: application/json` for JSON unless the caller chose a type. */
-export function buildBody(body: unknown, headers: Headers): BodyInit | undefined {
+const formPart = (value: unknown): string | Blob =>
+  value instanceof Blob || typeof value === 'string' ? value : new Blob([JSON.stringify(value)], { type: 'application/json' });
+
+/**
+ * The body to send, wrapped in the operation's request envelope; the object body of a `form` operation that
+ * holds a file as multipart parts. Sets `Content-Type: application/json` for JSON unless the caller chose a type.
+ */
+export function buildBody(spec: OperationSpec, body: unknown, headers: Headers): BodyInit | undefined {
   if (body === undefined || isRaw(body)) return body as BodyInit | undefined;
+  if (spec.form && Object.values(body as object).some((value) => value instanceof Blob)) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(body as object)) if (value != null) form.append(name, formPart(value));
+    return form;
+  }
   if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-  return JSON.stringify(body);
+  return JSON.stringify(spec.requestEnvelope ? { [spec.requestEnvelope]: body } : body);
 }
 
 /** A success body as the operation declares it; `undefined` when there is none (204, empty). */

@@ -10,7 +10,7 @@ import {
 import { createLog, describeRequest, scrub, type Log, type Logger, type LogLevel } from './logger.js';
 import type { OperationSpec } from './operation-spec.js';
 import type { CallInput } from './request-options.js';
-import { buildBody, buildUrl, readBody, readErrorBody } from './request.js';
+import { buildBody, buildUrl, readBody, readErrorBody, type QuerySerializer } from './request.js';
 import { isRetryable, parseRetryAfter, retryPolicy, withRetries, type RetryOptions } from './retry.js';
 import { abortable, attemptSignal, sleep, type AttemptSignal } from './timeout.js';
 
@@ -46,6 +46,10 @@ export interface TransportOptions {
   requestIdHeaders?: readonly string[];
   /** Secret values known up front (API key, password). More can be added to `transport.secrets`. */
   secrets?: Iterable<string>;
+  /** Platform query serializers by name (`x-pbxkit-serializer`), beside the built-in `json`. */
+  serializers?: Record<string, QuerySerializer>;
+  /** The value of a client option that fills a path parameter the call left out (`x-pbxkit-client-option`). */
+  clientOption?(name: string): unknown;
   /** Waits between retries. Replace it in tests to observe the delays. */
   sleep?: (ms: number, signal?: AbortSignal, label?: string) => Promise<void>;
 }
@@ -53,15 +57,20 @@ export interface TransportOptions {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function checkInput(spec: OperationSpec, input: unknown): asserts input is CallInput {
+/** The input with path parameters the call left out taken from client options; refuses what is still missing. */
+function checkInput(spec: OperationSpec, input: unknown, clientOption?: (name: string) => unknown): CallInput {
   const fail = (why: string): never => {
     throw new InvalidArgumentError(`${spec.method} ${spec.path}: ${why}`);
   };
   if (!isObject(input)) fail('the input must be an object');
+  const path = { ...(input as CallInput).path };
   for (const [, name] of spec.path.matchAll(/\{(.+?)\}/g)) {
-    const value = (input as CallInput).path?.[name!];
-    if (value == null || value === '') fail(`path parameter \`${name}\` is required`);
+    const option = spec.defaults?.[name!];
+    if (path[name!] == null && option) path[name!] = clientOption?.(option);
+    if (path[name!] == null || path[name!] === '')
+      fail(`path parameter \`${name}\` is required${option ? ` (or the client option \`${option}\`)` : ''}`);
   }
+  return { ...(input as CallInput), path };
 }
 
 const defaultParseError = (body: unknown): ParsedError =>
@@ -80,8 +89,8 @@ export function createTransport(options: TransportOptions): Transport {
   const requestIdOf = (headers: Headers) =>
     requestIdHeaders.map((name) => headers.get(name)).find((value) => value != null) ?? undefined;
 
-  async function call(spec: OperationSpec, input: CallInput | undefined = {}, mode: CallMode): Promise<unknown> {
-    checkInput(spec, input);
+  async function call(spec: OperationSpec, given: CallInput | undefined = {}, mode: CallMode): Promise<unknown> {
+    const input = checkInput(spec, given, options.clientOption);
     const paramSecrets = (spec.secretParams ?? []).map((name) => String(input.path?.[name] ?? input.query?.[name] ?? ''));
     // Every token a call starts with stays secret: it may show up in later log lines and errors.
     const token = auth?.tokens.current?.token;
@@ -94,9 +103,10 @@ export function createTransport(options: TransportOptions): Transport {
     let body: BodyInit | undefined;
     const headers = new Headers(baseHeaders);
     try {
-      url = buildUrl(options.baseUrl, spec, input);
+      url = buildUrl(options.baseUrl, spec, input, options.serializers);
+      if (spec.accept) headers.set('accept', spec.accept);
       for (const [name, value] of Object.entries(input.headers ?? {})) headers.set(name, value);
-      body = buildBody(input.body, headers);
+      body = buildBody(spec, input.body, headers);
     } catch (error) {
       throw new InvalidArgumentError(redact(`${spec.method} ${spec.path}: ${(error as Error).message}`), { cause: error });
     }

@@ -46,7 +46,7 @@ interface Cdrs {
 
 const cdrs = () =>
   defineResource<Cdrs>(createTransport({ baseUrl: server.url }), {
-    list: ['GET', '/cdrs', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+    list: ['GET', '/cdrs', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: "json" } }],
     get: ['GET', '/cdrs/{id}', { envelope: 'data' }],
   });
 

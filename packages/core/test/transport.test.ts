@@ -77,11 +77,11 @@ describe('requests', () => {
     expect(seen!.headers['x-call']).toBe('yes');
   });
 
-  it('sends `jsonQuery` parameters as JSON text and the others as usual', async () => {
+  it('sends `json`-serialized parameters as JSON text and the others as usual', async () => {
     server.handle = (_req, res) => json(res, 200, { data: [], total: 0 });
     const filter = [{ property: 'calldate', operator: 'gt', value: '2026-11-01 00:00:00' }];
     await transport().call(
-      { method: 'GET', path: '/cdrs', jsonQuery: ['filter'] },
+      { method: 'GET', path: '/cdrs', serialize: { filter: 'json' } },
       { query: { filter, page: 2, limit: 50 } },
       'data',
     );

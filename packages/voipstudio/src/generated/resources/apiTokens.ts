@@ -44,7 +44,7 @@ export interface ApiTokensResource {
 
 /** What the runtime needs to know of each `apiTokens` operation (see `defineApi`). */
 export const apiTokensOperations = {
-  list: ['GET', '/apitokens', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/apitokens', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   create: ['POST', '/apitokens', { envelope: 'data' }],
   delete: ['DELETE', '/apitokens/{token}', { secretParams: ['token'] }],
 } satisfies OperationTable;

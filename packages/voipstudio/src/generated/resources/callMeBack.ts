@@ -25,6 +25,6 @@ export interface CallMeBackResource {
 
 /** What the runtime needs to know of each `callMeBack` operation (see `defineApi`). */
 export const callMeBackOperations = {
-  listSettings: ['GET', '/callmeback/settings', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  listSettings: ['GET', '/callmeback/settings', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   deleteSettings: ['DELETE', '/callmeback/settings/{id}'],
 } satisfies OperationTable;

@@ -18,5 +18,5 @@ export interface CallTrackingResource {
 
 /** What the runtime needs to know of each `callTracking` operation (see `defineApi`). */
 export const callTrackingOperations = {
-  listCampaigns: ['GET', '/calltracking/campaigns', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  listCampaigns: ['GET', '/calltracking/campaigns', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
 } satisfies OperationTable;

@@ -71,7 +71,7 @@ export interface CallsResource {
 
 /** What the runtime needs to know of each `calls` operation (see `defineApi`). */
 export const callsOperations = {
-  list: ['GET', '/calls', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/calls', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   make: ['POST', '/calls', { envelope: 'data' }],
   get: ['GET', '/calls/{id}', { envelope: 'data' }],
   update: ['PATCH', '/calls/{id}', { envelope: 'data', idempotent: true }],

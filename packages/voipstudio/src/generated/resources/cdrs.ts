@@ -32,6 +32,6 @@ export interface CdrsResource {
 
 /** What the runtime needs to know of each `cdrs` operation (see `defineApi`). */
 export const cdrsOperations = {
-  list: ['GET', '/cdrs', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/cdrs', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   get: ['GET', '/cdrs/{id}', { envelope: 'data' }],
 } satisfies OperationTable;

@@ -30,6 +30,6 @@ export interface ChatmsgsResource {
 
 /** What the runtime needs to know of each `chatmsgs` operation (see `defineApi`). */
 export const chatmsgsOperations = {
-  deleteMany: ['DELETE', '/chatmsgs', { jsonQuery: ['filter'] }],
+  deleteMany: ['DELETE', '/chatmsgs', { serialize: { filter: 'json' } }],
   delete: ['DELETE', '/chatmsgs/{ids}'],
 } satisfies OperationTable;

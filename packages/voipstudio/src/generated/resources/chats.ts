@@ -26,6 +26,6 @@ export interface ChatsResource {
 
 /** What the runtime needs to know of each `chats` operation (see `defineApi`). */
 export const chatsOperations = {
-  list: ['GET', '/chats', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/chats', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   get: ['GET', '/chats/{id}', { envelope: 'data' }],
 } satisfies OperationTable;

@@ -66,7 +66,7 @@ export interface ContactsResource {
 
 /** What the runtime needs to know of each `contacts` operation (see `defineApi`). */
 export const contactsOperations = {
-  list: ['GET', '/contacts', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/contacts', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   create: ['POST', '/contacts', { envelope: 'data' }],
   updateMany: ['PATCH', '/contacts', { envelope: 'data', idempotent: true }],
   get: ['GET', '/contacts/{id}', { envelope: 'data' }],

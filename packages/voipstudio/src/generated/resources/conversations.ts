@@ -18,5 +18,5 @@ export interface ConversationsResource {
 
 /** What the runtime needs to know of each `conversations` operation (see `defineApi`). */
 export const conversationsOperations = {
-  list: ['GET', '/conversations', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/conversations', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
 } satisfies OperationTable;

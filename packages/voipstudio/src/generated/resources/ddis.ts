@@ -18,5 +18,5 @@ export interface DdisResource {
 
 /** What the runtime needs to know of each `ddis` operation (see `defineApi`). */
 export const ddisOperations = {
-  list: ['GET', '/ddis', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/ddis', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
 } satisfies OperationTable;

@@ -28,6 +28,6 @@ export interface FaxesResource {
 
 /** What the runtime needs to know of each `faxes` operation (see `defineApi`). */
 export const faxesOperations = {
-  list: ['GET', '/faxes', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/faxes', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   downloadPdf: ['GET', '/faxes/{id}.pdf', { parseAs: 'blob' }],
 } satisfies OperationTable;

@@ -39,7 +39,7 @@ export interface MonitorsResource {
 
 /** What the runtime needs to know of each `monitors` operation (see `defineApi`). */
 export const monitorsOperations = {
-  list: ['GET', '/monitors', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/monitors', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   get: ['GET', '/monitors/{id}', { envelope: 'data' }],
   downloadAudio: ['GET', '/monitors/{id}.mp3', { parseAs: 'blob' }],
 } satisfies OperationTable;

@@ -54,7 +54,7 @@ export interface QueueGroupsResource {
 
 /** What the runtime needs to know of each `queueGroups` operation (see `defineApi`). */
 export const queueGroupsOperations = {
-  list: ['GET', '/queuegroups', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/queuegroups', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   create: ['POST', '/queuegroups', { envelope: 'data' }],
   get: ['GET', '/queuegroups/{id}', { envelope: 'data' }],
   update: ['PATCH', '/queuegroups/{id}', { envelope: 'data', idempotent: true }],

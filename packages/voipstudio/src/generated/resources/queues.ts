@@ -37,7 +37,7 @@ export interface QueuesResource {
 
 /** What the runtime needs to know of each `queues` operation (see `defineApi`). */
 export const queuesOperations = {
-  list: ['GET', '/queues', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/queues', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   get: ['GET', '/queues/{id}', { envelope: 'data' }],
   update: ['PATCH', '/queues/{id}', { envelope: 'data', idempotent: true }],
 } satisfies OperationTable;

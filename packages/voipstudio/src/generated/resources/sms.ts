@@ -47,8 +47,8 @@ export interface SmsResource {
 
 /** What the runtime needs to know of each `sms` operation (see `defineApi`). */
 export const smsOperations = {
-  list: ['GET', '/sms', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/sms', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   send: ['POST', '/sms', { envelope: 'data' }],
-  deleteMany: ['DELETE', '/sms', { jsonQuery: ['filter'] }],
+  deleteMany: ['DELETE', '/sms', { serialize: { filter: 'json' } }],
   get: ['GET', '/sms/{id}', { envelope: 'data' }],
 } satisfies OperationTable;

@@ -27,6 +27,6 @@ export interface TransactionsResource {
 
 /** What the runtime needs to know of each `transactions` operation (see `defineApi`). */
 export const transactionsOperations = {
-  list: ['GET', '/transactions', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/transactions', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   downloadPdf: ['GET', '/transactions/{id}.pdf', { parseAs: 'blob' }],
 } satisfies OperationTable;

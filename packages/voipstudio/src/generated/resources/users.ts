@@ -29,5 +29,5 @@ export interface UsersResource {
 /** What the runtime needs to know of each `users` operation (see `defineApi`). */
 export const usersOperations = {
   me: ['GET', '/me', { envelope: 'data' }],
-  list: ['GET', '/users', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/users', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
 } satisfies OperationTable;

@@ -28,6 +28,6 @@ export interface VoicemessagesResource {
 
 /** What the runtime needs to know of each `voicemessages` operation (see `defineApi`). */
 export const voicemessagesOperations = {
-  list: ['GET', '/voicemessages', { envelope: 'data', paging: pageNumberPaging, jsonQuery: ['filter'] }],
+  list: ['GET', '/voicemessages', { envelope: 'data', paging: pageNumberPaging, serialize: { filter: 'json' } }],
   downloadAudio: ['GET', '/voicemessages/{id}.mp3', { parseAs: 'blob' }],
 } satisfies OperationTable;

@@ -1,0 +1,132 @@
+import type { Project } from 'ts-morph';
+import { pascalCase } from '../model/names.js';
+import type { ApiModel } from '../model/types.js';
+import type { PlatformConfig } from '../platforms.js';
+import { doNotEdit, type GeneratedFile } from './generated-file.js';
+import { renderTypeScript } from './typescript-file.js';
+
+/** One spec of a namespaced platform, rendered into its own directory. */
+export interface NamespacePart {
+  namespace: string;
+  model: ApiModel;
+}
+
+/** The names a namespace's own generated files export: `CalldApi`, `createCalldApi`, ... */
+export function namespacePlatform(platform: PlatformConfig, namespace: string): PlatformConfig {
+  const name = pascalCase(namespace);
+  return {
+    ...platform,
+    title: `${platform.title} ${namespace}`,
+    names: {
+      clientInterface: `${name}Api`,
+      clientFactory: `create${name}Api`,
+      eventsInterface: `${name}Events`,
+      handlersFactory: `create${name}Handlers`,
+    },
+  };
+}
+
+/** The model whose spec list names every spec, for the DO NOT EDIT header of the shared files. */
+const rootModel = (platform: PlatformConfig, parts: readonly NamespacePart[]): ApiModel => ({
+  ...parts[0]!.model,
+  specFile: platform.specs.map((spec) => spec.path).join(', '),
+});
+
+/**
+ * The files above the namespace directories: `client.ts` (every namespace on one transport, each also
+ * creatable alone so that an app carries only the daemons it uses), `index.ts`, `operations.ts`,
+ * `testing.ts` and the README.
+ */
+export function emitNamespacedRoot(project: Project, platform: PlatformConfig, parts: readonly NamespacePart[]): GeneratedFile[] {
+  const api = rootModel(platform, parts);
+  const { clientInterface, clientFactory, handlersFactory } = platform.names;
+  const each = parts.map(({ namespace }) => ({ namespace, dir: `./${namespace}`, names: namespacePlatform(platform, namespace).names }));
+
+  const client = renderTypeScript(project, api, 'client.ts', (file) => {
+    file.addImportDeclaration({ moduleSpecifier: '@pbxkit/core', isTypeOnly: true, namedImports: ['Transport'] });
+    for (const { dir, names } of each)
+      file.addImportDeclaration({
+        moduleSpecifier: `${dir}/client.js`,
+        namedImports: [{ name: names.clientFactory }, { name: names.clientInterface, isTypeOnly: true }],
+      });
+    file.addInterface({
+      name: clientInterface,
+      isExported: true,
+      docs: [`Every ${platform.title} namespace: ${each.map(({ namespace }) => `\`${namespace}\``).join(', ')}.`],
+      extends: each.map(({ names }) => names.clientInterface),
+    });
+    file.addFunction({
+      name: clientFactory,
+      isExported: true,
+      docs: [`Creates every ${platform.title} namespace on one transport. To carry fewer, call the namespaces' own factories.`],
+      parameters: [{ name: 'transport', type: 'Transport' }],
+      returnType: clientInterface,
+      statements: (writer) => {
+        writer.write('return ').inlineBlock(() => {
+          for (const { names } of each) writer.writeLine(`...${names.clientFactory}(transport),`);
+        });
+        writer.write(';');
+      },
+    });
+  });
+
+  const index = renderTypeScript(project, api, 'index.ts', (file) => {
+    file.addExportDeclaration({ moduleSpecifier: './client.js' });
+    file.addExportDeclaration({ moduleSpecifier: './operations.js' });
+    for (const { dir, names } of each)
+      file.addExportDeclaration({ moduleSpecifier: `${dir}/client.js`, namedExports: [names.clientFactory, { name: names.clientInterface, isTypeOnly: true }] });
+    for (const { namespace, dir } of each)
+      file.addExportDeclaration({ moduleSpecifier: `${dir}/index.js`, namespaceExport: pascalCase(namespace) });
+  });
+
+  const operations = renderTypeScript(project, api, 'operations.ts', (file) => {
+    for (const { namespace, dir } of each)
+      file.addImportDeclaration({ moduleSpecifier: `${dir}/operations.js`, namedImports: [{ name: 'operationIndex', alias: namespace }] });
+    file.addExportDeclaration({ moduleSpecifier: `${each[0]!.dir}/operations.js`, isTypeOnly: true, namedExports: ['OperationIndexEntry'] });
+    file.addStatements([
+      '/** Every operation of every namespace. */',
+      `export const operationIndex = [${each.map(({ namespace }) => `...${namespace}`).join(', ')}] as const;`,
+    ]);
+  });
+
+  const testing = renderTypeScript(project, api, 'testing.ts', (file) => {
+    for (const { dir, names } of each)
+      file.addImportDeclaration({ moduleSpecifier: `${dir}/testing.js`, namedImports: [names.handlersFactory] });
+    for (const { namespace, dir, names } of each)
+      file.addExportDeclaration({
+        moduleSpecifier: `${dir}/testing.js`,
+        namedExports: [names.handlersFactory, { name: 'exampleResponses', alias: `${namespace}ExampleResponses` }],
+      });
+    file.addFunction({
+      name: handlersFactory,
+      isExported: true,
+      docs: [`Typed msw handler factories of every ${platform.title} namespace, by namespace (operationIds repeat across daemons).`],
+      parameters: [{ name: 'baseUrl', type: 'string' }],
+      statements: (writer) => {
+        writer.write('return ').inlineBlock(() => {
+          for (const { namespace, names } of each) writer.writeLine(`${namespace}: ${names.handlersFactory}(baseUrl),`);
+        });
+        writer.write(';');
+      },
+    });
+  });
+
+  const readme = [
+    `<!-- ${doNotEdit(api)} -->`,
+    '',
+    '# Generated code: do not edit',
+    '',
+    `Everything in this directory is written by \`@pbxkit/generator\` from the ${platform.title} specs, one directory per spec:`,
+    '',
+    '| namespace | spec | operations |',
+    '|---|---|---|',
+    ...parts.map(({ namespace, model }) => {
+      const count = model.resources.reduce((sum, resource) => sum + resource.operations.length, 0);
+      return `| [\`${namespace}\`](${namespace}/OPERATIONS.md) | \`${model.specFile}\` | ${count} |`;
+    }),
+    '',
+    `Edit a spec (or the generator), then \`pnpm generate ${platform.name}\`; \`pnpm generate ${platform.name} --check\` exits 1 on drift.`,
+    'Hand edits here are lost on the next run.',
+  ];
+  return [client, index, operations, testing, { path: 'README.md', content: `${readme.join('\n')}\n` }];
+}
