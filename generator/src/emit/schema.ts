@@ -42,6 +42,8 @@ function markDateParameters(document: Node): Node {
 export async function emitSchema(project: Project, api: ApiModel): Promise<GeneratedFile> {
   const ast = await openapiTS(markDateParameters(api.document) as never, {
     silent: true,
+    // A default is what the server assumes when a field is left out, not a promise that responses carry it.
+    defaultNonNullable: false,
     transform: (schema) => (schema.format === dateFormat ? numberOrDate : binaryAsBlob(schema)),
   });
   return renderTypeScript(project, api, 'schema.ts', (file) => file.replaceWithText(astToString(ast)));

@@ -19,6 +19,8 @@ export function createRedoclyConfig(): Promise<Config> {
       'no-unresolved-refs': 'error',
       'no-invalid-media-type-examples': { severity: 'error', allowAdditionalProperties: false },
       'no-invalid-parameter-examples': 'error',
+      // Crossbar routes literal segments first (`/phone_numbers/classifiers/{n}` before `/phone_numbers/{n}/port`), as the simulator's router does.
+      'no-ambiguous-paths': 'off',
       ...pbxkitRules,
     },
   });

@@ -73,7 +73,9 @@ export function buildBody(spec: OperationSpec, body: unknown, headers: Headers):
   if (body === undefined || isRaw(body)) return body as BodyInit | undefined;
   if (spec.form && Object.values(body as object).some((value) => value instanceof Blob)) {
     const form = new FormData();
-    for (const [name, value] of Object.entries(body as object)) if (value != null) form.append(name, formPart(value));
+    // The JSON part named like the request envelope is the request document: it goes in its envelope too.
+    for (const [name, value] of Object.entries(body as object))
+      if (value != null) form.append(name, formPart(name === spec.requestEnvelope && !(value instanceof Blob) ? { [name]: value } : value));
     return form;
   }
   if (!headers.has('content-type')) headers.set('content-type', 'application/json');

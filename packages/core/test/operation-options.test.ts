@@ -72,7 +72,7 @@ describe('request bodies', () => {
     expect(server.seen[0]!.headers['content-type']).toBe('application/json');
   });
 
-  it('sends a form operation body holding a file as multipart parts, objects as JSON parts', async () => {
+  it('sends a form operation body holding a file as multipart parts, the enveloped document as a JSON part', async () => {
     ok();
     const spec: OperationSpec = { method: 'PUT', path: '/faxes', requestEnvelope: 'data', form: true };
     const file = new Blob(['%PDF-1.4 test'], { type: 'application/pdf' });
@@ -80,7 +80,9 @@ describe('request bodies', () => {
     const seen = server.seen[0]!;
     expect(seen.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     const form = await new Response(seen.body, { headers: { 'content-type': seen.headers['content-type']! } }).formData();
-    expect(JSON.parse(await (form.get('data') as Blob).text())).toEqual({ to_number: '+15551234567' });
+    const part = form.get('data') as Blob;
+    expect(part.type).toBe('application/json');
+    expect(JSON.parse(await part.text())).toEqual({ data: { to_number: '+15551234567' } });
     expect(await (form.get('file') as Blob).text()).toBe('%PDF-1.4 test');
   });
 

@@ -1,0 +1,35 @@
+export {
+  createKazooClient,
+  DEFAULT_BASE_URL,
+  parseKazooError,
+  type KazooClient,
+  type KazooClientOptions,
+  type KazooSession,
+} from './client.js';
+export type { KazooAccountRef, KazooAuth } from './auth.js';
+export { hashCredentials, type CredentialsMethod } from './credentials.js';
+export { kazooFilterSerializer, type KazooFilter } from './filter.js';
+export { fromGregorian, GREGORIAN_UNIX_OFFSET, toGregorian } from './gregorian.js';
+export { DEFAULT_MAX_RANGE_SECONDS } from './time-range.js';
+export * from './generated/index.js';
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidArgumentError,
+  NotFoundError,
+  PbxkitError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+  type FieldError,
+  type Logger,
+  type LogLevel,
+  type Page,
+  type RetryOptions,
+} from '@pbxkit/core';
