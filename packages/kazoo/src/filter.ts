@@ -51,6 +51,7 @@ export function kazooFilterSerializer(_name: string, filter: unknown): Record<st
     if (!isPlainObject(entry)) throw new InvalidArgumentError('filter must be an object, a { key, value } pair or a list of pairs');
     const object = isPair(entry) ? { [entry.key]: entry.value } : entry;
     for (const [key, value] of Object.entries(object)) {
+      if (key === '') throw new InvalidArgumentError('filter keys cannot be empty');
       if ((keyConditions as readonly string[]).includes(key)) {
         const keys = Array.isArray(value) ? value : [value];
         if (!keys.every((item) => typeof item === 'string' && item)) throw new InvalidArgumentError(`filter \`${key}\` takes a key or a list of keys`);
