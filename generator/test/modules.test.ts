@@ -40,12 +40,13 @@ describe('schema, client, models, events and operations modules', () => {
     ]);
     const factory = client.getFunctionOrThrow('createTinyApi');
     const returned = factory.getFirstDescendantByKindOrThrow(SyntaxKind.ObjectLiteralExpression);
-    expect(factory.getFirstDescendantByKindOrThrow(SyntaxKind.CallExpression).getExpression().getText()).toBe('defineApi');
     expect(returned.getProperties().map((property) => property.getText())).toEqual([
-      'apiTokens: apiTokensOperations',
-      'auth: authOperations',
-      'recordings: recordingsOperations',
+      '...apiTokensApi(transport)',
+      '...authApi(transport)',
+      '...recordingsApi(transport)',
     ]);
+    const recordings = parsed('resources/recordings.ts').getFunctionOrThrow('recordingsApi');
+    expect(recordings.getReturnTypeNodeOrThrow().getText()).toBe('{ readonly recordings: RecordingsResource }');
   });
 
   it('models.ts aliases every component schema', () => {

@@ -1,6 +1,6 @@
 import type { Project } from 'ts-morph';
 import type { EmitContext, GeneratedFile } from './generated-file.js';
-import { resourcePath } from './resource.js';
+import { factoryName, resourcePath } from './resource.js';
 import { renderTypeScript } from './typescript-file.js';
 
 /** `index.ts`: everything the package's hand-written layer builds on; testing.ts stays out (it imports msw). */
@@ -16,8 +16,7 @@ export function emitBarrel(project: Project, { api }: EmitContext): GeneratedFil
     for (const resource of api.resources)
       file.addExportDeclaration({
         moduleSpecifier: `./${resourcePath(resource).replace(/\.ts$/, '.js')}`,
-        isTypeOnly: true,
-        namedExports: [resource.interfaceName],
+        namedExports: [factoryName(resource), { name: resource.interfaceName, isTypeOnly: true }],
       });
   });
 }

@@ -1,6 +1,6 @@
 import type { Project } from 'ts-morph';
 import type { EmitContext, GeneratedFile } from './generated-file.js';
-import { resourcePath, tableName } from './resource.js';
+import { factoryName, resourcePath } from './resource.js';
 import { docText, renderTypeScript } from './typescript-file.js';
 
 /** `client.ts`: the interface with one property per resource and the factory that wires them. */
@@ -9,12 +9,13 @@ export function emitClient(project: Project, { platform, api }: EmitContext): Ge
   return renderTypeScript(project, api, 'client.ts', (file) => {
     file.addImportDeclaration({
       moduleSpecifier: '@pbxkit/core',
-      namedImports: [{ name: 'defineApi' }, { name: 'Transport', isTypeOnly: true }],
+      isTypeOnly: true,
+      namedImports: ['Transport'],
     });
     for (const resource of api.resources)
       file.addImportDeclaration({
         moduleSpecifier: `./${resourcePath(resource).replace(/\.ts$/, '.js')}`,
-        namedImports: [{ name: tableName(resource) }, { name: resource.interfaceName, isTypeOnly: true }],
+        namedImports: [{ name: factoryName(resource) }, { name: resource.interfaceName, isTypeOnly: true }],
       });
 
     file.addInterface({
@@ -32,14 +33,14 @@ export function emitClient(project: Project, { platform, api }: EmitContext): Ge
     file.addFunction({
       name: clientFactory,
       isExported: true,
-      docs: [`Creates every ${platform.title} resource on one transport.`],
+      docs: [`Creates every ${platform.title} resource on one transport. To carry fewer, call the resources' own factories.`],
       parameters: [{ name: 'transport', type: 'Transport' }],
       returnType: clientInterface,
       statements: (writer) => {
-        writer.write(`return defineApi<${clientInterface}>(transport, `).inlineBlock(() => {
-          for (const resource of api.resources) writer.writeLine(`${resource.name}: ${tableName(resource)},`);
+        writer.write('return ').inlineBlock(() => {
+          for (const resource of api.resources) writer.writeLine(`...${factoryName(resource)}(transport),`);
         });
-        writer.write(');');
+        writer.write(';');
       },
     });
   });

@@ -27,10 +27,12 @@ function variantDocs(operation: OperationModel, variant: VariantModel) {
 }
 
 export const tableName = (resource: ResourceModel) => `${resource.name}Operations`;
+/** `cdrsApi(transport)` → `{ cdrs }`. */
+export const factoryName = (resource: ResourceModel) => `${resource.name}Api`;
 
 function coreImports(resource: ResourceModel) {
-  const values = new Set<string>();
-  const types = new Set(['OperationTable']);
+  const values = new Set<string>(['defineResource']);
+  const types = new Set(['OperationTable', 'Transport']);
   for (const operation of resource.operations) {
     const paginator = paginatorOf(operation);
     if (paginator) values.add(paginator);
@@ -71,7 +73,7 @@ export function emitResource(project: Project, { api }: EmitContext, resource: R
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
       isExported: true,
-      docs: [`What the runtime needs to know of each \`${resource.name}\` operation (see \`defineApi\`).`],
+      docs: [`What the runtime needs to know of each \`${resource.name}\` operation (see \`defineResource\`).`],
       declarations: [
         {
           name: tableName(resource),
@@ -87,6 +89,15 @@ export function emitResource(project: Project, { api }: EmitContext, resource: R
           },
         },
       ],
+    });
+
+    file.addFunction({
+      name: factoryName(resource),
+      isExported: true,
+      docs: [`The \`${resource.name}\` resource on a transport: a client made of only the resources it uses carries only their tables.`],
+      parameters: [{ name: 'transport', type: 'Transport' }],
+      returnType: `{ readonly ${resource.name}: ${resource.interfaceName} }`,
+      statements: `return { ${resource.name}: defineResource<${resource.interfaceName}>(transport, ${tableName(resource)}) };`,
     });
   });
 }

@@ -7,13 +7,6 @@ import type { CallMode, Transport } from './transport.js';
 /** A generated resource's operations, by method name. */
 export type OperationTable = Record<string, OperationTuple>;
 
-/** Binds every resource table of a generated client to one transport. */
-export function defineApi<Api>(transport: Transport, resources: Record<string, OperationTable>): Api {
-  const api: Record<string, unknown> = {};
-  for (const [name, table] of Object.entries(resources)) api[name] = defineResource(transport, table);
-  return api as Api;
-}
-
 /**
  * Turns a generated table of operations into the resource object: one function per operation, with
  * `.withResponse` and `.asResponse`, and `.all` for paged operations. Built once per client.

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type AuthHandler, type Credentials } from '@pbxkit/core';
 import { hashCredentials, type CredentialsMethod } from './credentials.js';
-import type { KazooApi } from './generated/client.js';
+import type { AuthResource } from './generated/resources/auth.js';
 import { tokenExpiry } from './jwt.js';
 
 /** Which account a user logs in to: its name, its SIP realm, or one of its phone numbers. */
@@ -85,12 +85,12 @@ export const isRenewable = (auth: KazooAuth | undefined): boolean =>
   !!auth && ('apiKey' in auth || 'username' in auth || 'credentials' in auth);
 
 /** How to obtain a new token, or `undefined` when the option gives no way (a bare token). */
-export function renewal(api: KazooApi, auth: KazooAuth | undefined): (() => Promise<KazooCredentials>) | undefined {
+export function renewal(authApi: AuthResource, auth: KazooAuth | undefined): (() => Promise<KazooCredentials>) | undefined {
   if (!isRenewable(auth)) return undefined;
   auth = auth!;
   if ('apiKey' in auth) {
     const { apiKey } = auth;
-    return async () => toCredentials(await api.auth.loginWithApiKey.withResponse({ body: { api_key: apiKey } }));
+    return async () => toCredentials(await authApi.loginWithApiKey.withResponse({ body: { api_key: apiKey } }));
   }
   if ('username' in auth || 'credentials' in auth) {
     return async () => {
@@ -98,7 +98,7 @@ export function renewal(api: KazooApi, auth: KazooAuth | undefined): (() => Prom
       const credentials = 'credentials' in auth ? auth.credentials : await hashCredentials(auth.username, auth.password, method);
       const account =
         'accountName' in auth ? { account_name: auth.accountName } : 'accountRealm' in auth ? { account_realm: auth.accountRealm } : { phone_number: auth.phoneNumber };
-      return toCredentials(await api.auth.loginWithCredentials.withResponse({ body: { credentials, method, ...account } }));
+      return toCredentials(await authApi.loginWithCredentials.withResponse({ body: { credentials, method, ...account } }));
     };
   }
   return undefined;

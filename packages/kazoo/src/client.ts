@@ -7,6 +7,7 @@ import {
   type LogLevel,
   type ParsedError,
   type RetryOptions,
+  type Transport,
   type TransportOptions,
 } from '@pbxkit/core';
 import {
@@ -21,6 +22,8 @@ import {
 } from './auth.js';
 import { kazooFilterSerializer } from './filter.js';
 import { createKazooApi, type KazooApi } from './generated/client.js';
+import { authApi } from './generated/resources/auth.js';
+import type { cdrsApi } from './generated/resources/cdrs.js';
 import { gregorianSerializer } from './gregorian.js';
 import { DEFAULT_MAX_RANGE_SECONDS, splitByTimeRange } from './time-range.js';
 
@@ -57,7 +60,8 @@ export interface KazooSession {
   expiresAt: Date | undefined;
 }
 
-export interface KazooClient extends KazooApi {
+/** What every Kazoo client has, whichever resources it was composed of. */
+export interface KazooSessionMethods {
   /** Authenticates now with the API key or user credentials (otherwise it happens before the first call). */
   authenticate(): Promise<KazooSession>;
   /** The current session, if any. */
@@ -67,6 +71,15 @@ export interface KazooClient extends KazooApi {
   /** Called with the new session after every automatic or explicit authentication. Returns the unsubscribe function. */
   onTokenRefresh(listener: (session: KazooSession) => void): () => void;
 }
+
+/** A client with every resource. */
+export interface KazooClient extends KazooApi, KazooSessionMethods {}
+
+/** Makes resources on a transport: `createKazooApi` (all of them) or a resource's own factory (`cdrsApi`). */
+export type KazooApiFactory = (transport: Transport) => object;
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+/** The resources the factories make. */
+export type ComposedApi<F extends readonly KazooApiFactory[]> = Intersection<ReturnType<F[number]>>;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -88,6 +101,8 @@ export function parseKazooError(body: unknown): ParsedError {
   return { message: detail && message && detail !== message ? `${message}: ${detail}` : (message ?? detail), fieldErrors };
 }
 
+type CdrsApi = ReturnType<typeof cdrsApi>;
+
 const toSession = (c: KazooCredentials): KazooSession => ({
   token: c.token,
   accountId: c.accountId,
@@ -95,7 +110,19 @@ const toSession = (c: KazooCredentials): KazooSession => ({
   expiresAt: c.expiresAt === undefined ? undefined : new Date(c.expiresAt),
 });
 
-export function createKazooClient(given?: KazooClientOptions): KazooClient {
+/** A Kazoo client with every resource. */
+export function createKazooClient(options?: KazooClientOptions): KazooClient {
+  return composeKazooClient(options, createKazooApi);
+}
+
+/**
+ * A Kazoo client with only the resources the factories make, so that a bundle carries only their
+ * operation tables: `composeKazooClient({ auth }, cdrsApi, usersApi)`. Authentication works the same.
+ */
+export function composeKazooClient<const F extends readonly KazooApiFactory[]>(
+  given: KazooClientOptions | undefined,
+  ...factories: F
+): KazooSessionMethods & ComposedApi<F> {
   const options = given ?? {};
   const { auth, baseUrl = DEFAULT_BASE_URL, timeout, accountId, maxRangeSeconds = DEFAULT_MAX_RANGE_SECONDS } = options;
   if (
@@ -134,11 +161,11 @@ export function createKazooClient(given?: KazooClientOptions): KazooClient {
     serializers: { 'kazoo-filter': kazooFilterSerializer, 'gregorian-seconds': gregorianSerializer },
     clientOption: (name) => (name === 'accountId' ? (accountId ?? tokens.current?.accountId) : undefined),
   });
-  const api = createKazooApi(transport);
-  renew = renewal(api, auth);
-
-  for (const name of ['list', 'listForUser', 'listInteractions', 'listInteractionsForUser'] as const)
-    Object.assign(api.cdrs[name], { all: splitByTimeRange(api.cdrs[name].all as never, maxRangeSeconds) });
+  renew = renewal(authApi(transport).auth, auth);
+  const api = Object.assign({}, ...factories.map((factory) => factory(transport))) as ComposedApi<F> & Partial<CdrsApi>;
+  if (api.cdrs)
+    for (const name of ['list', 'listForUser', 'listInteractions', 'listInteractionsForUser'] as const)
+      Object.assign(api.cdrs[name], { all: splitByTimeRange(api.cdrs[name].all as never, maxRangeSeconds) });
 
   return {
     ...api,

@@ -1,9 +1,13 @@
 export {
+  composeKazooClient,
   createKazooClient,
   DEFAULT_BASE_URL,
   parseKazooError,
+  type ComposedApi,
+  type KazooApiFactory,
   type KazooClient,
   type KazooClientOptions,
+  type KazooSessionMethods,
   type KazooSession,
 } from './client.js';
 export type { KazooAccountRef, KazooAuth } from './auth.js';

@@ -25,7 +25,7 @@ describe('CDR ranges longer than the server allows', () => {
     const items = [];
     for await (const item of walk({ query: { created_from: fromGregorian(from), created_to: nov1, page_size: 50 } })) items.push(item);
     expect(items).toEqual([1, 2, 3, 4]);
-    const windows = seen.map((q) => [q.created_from as number, q.created_to as number]);
+    const windows = seen.map((q) => [q.created_from as number, q.created_to as number] as const);
     expect(windows[0]![1]).toBe(to);
     expect(windows.at(-1)![0]).toBe(from);
     for (const [start, end] of windows) expect(end - start).toBeLessThanOrEqual(31 * day);

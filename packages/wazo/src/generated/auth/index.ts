@@ -4,4 +4,4 @@ export * from './events.js';
 export * from './models.js';
 export * from './operations.js';
 export type { components, operations, paths, webhooks } from './schema.js';
-export type { AuthResource } from './resources/auth.js';
+export { authApi, type AuthResource } from './resources/auth.js';

@@ -1061,12 +1061,12 @@ export interface components {
        * @description The accesses the policy grants; the caller's token must grant each of them.
        * @default []
        */
-      acl: string[];
+      acl?: string[];
       /**
        * @description Share the policy, read-only, with every sub-tenant; cannot be changed later.
        * @default false
        */
-      shared: boolean;
+      shared?: boolean;
     };
     PolicyList: {
       items: components["schemas"]["Policy"][];
@@ -1080,7 +1080,7 @@ export interface components {
        * @description The complete new list of accesses (left out means none).
        * @default []
        */
-      acl: string[];
+      acl?: string[];
     };
     /** @description A refresh token's description; the token value itself is never listed. */
     RefreshToken: {
@@ -1216,7 +1216,7 @@ export interface components {
        *     wazo-auth), `ldap` or `saml`, or another installed identity provider.
        * @default native
        */
-      default_authentication_method: string;
+      default_authentication_method?: string;
     };
     TenantList: {
       items: components["schemas"]["Tenant"][];
@@ -1322,7 +1322,7 @@ export interface components {
        * @description Authentication backend, e.g. `wazo_user` (default) or `ldap_user`.
        * @default wazo_user
        */
-      backend: string;
+      backend?: string;
       /** @description Lifetime of the access token in seconds; the server default is 7200. */
       expiration?: number;
       /**
@@ -1331,7 +1331,7 @@ export interface components {
        * @default online
        * @enum {string}
        */
-      access_type: "online" | "offline";
+      access_type?: "online" | "offline";
       /** @description Name of the application; required with `access_type: offline` and with `refresh_token`. */
       client_id?: string;
       /** @description A refresh token, to create an access token without the password. */
@@ -1431,7 +1431,7 @@ export interface components {
         /** Format: email */
         address: string;
         /** @default false */
-        main: boolean;
+        main?: boolean;
       }[];
     };
     /** @description The settable fields of a user. */
@@ -1446,7 +1446,7 @@ export interface components {
        * @description A disabled user cannot log in.
        * @default true
        */
-      enabled: boolean;
+      enabled?: boolean;
     };
     UserList: {
       items: components["schemas"]["User"][];

@@ -4,5 +4,5 @@ export * from './events.js';
 export * from './models.js';
 export * from './operations.js';
 export type { components, operations, paths, webhooks } from './schema.js';
-export type { ApplicationResource } from './resources/application.js';
-export type { CalldResource } from './resources/calld.js';
+export { applicationApi, type ApplicationResource } from './resources/application.js';
+export { calldApi, type CalldResource } from './resources/calld.js';

@@ -1679,7 +1679,7 @@ export interface components {
        * @description Ask the called phone to answer by itself.
        * @default false
        */
-      autoanswer: boolean;
+      autoanswer?: boolean;
       /** @description Channel variables to set on the new call. */
       variables?: {
         [key: string]: string;
@@ -1696,7 +1696,7 @@ export interface components {
        * @description Ask the user's phone to answer by itself.
        * @default false
        */
-      autoanswer: boolean;
+      autoanswer?: boolean;
       /** @description Channel variables to set on the new call. */
       variables?: {
         [key: string]: string;
@@ -1778,7 +1778,7 @@ export interface components {
        * @description Seconds the user rings before giving up; null or 0 rings forever.
        * @default 30
        */
-      timeout: number | null;
+      timeout?: number | null;
     };
     EndpointStatus: {
       /** @description ID of the line or trunk in wazo-confd. */
@@ -1958,11 +1958,11 @@ export interface components {
       /** @description The call of the application that listens. */
       snooping_call_id: string;
       /** @default none */
-      whisper_mode: components["schemas"]["SnoopWhisperMode"];
+      whisper_mode?: components["schemas"]["SnoopWhisperMode"];
     };
     SnoopUpdate: {
       /** @default none */
-      whisper_mode: components["schemas"]["SnoopWhisperMode"];
+      whisper_mode?: components["schemas"]["SnoopWhisperMode"];
     };
     /**
      * @description Who hears the snooper, for Alice calling Bob with Charles snooping on Bob: `none` nobody, `in`
@@ -2059,19 +2059,19 @@ export interface components {
        * @description Ring all the user's lines (ignored when `line_id` is given).
        * @default false
        */
-      all_lines: boolean;
+      all_lines?: boolean;
       /**
        * @description Ring the user's mobile phone first instead of a line. The answered `call_id` may be wrong when
        *     the outgoing route used for the mobile has several trunks.
        * @default false
        */
-      from_mobile: boolean;
+      from_mobile?: boolean;
       /**
        * @description Ask the user's phone to answer by itself. Not honoured with `all_lines`, `from_mobile` or SCCP
        *     phones.
        * @default false
        */
-      auto_answer_caller: boolean;
+      auto_answer_caller?: boolean;
       /** @description Channel variables to set on the call (non-empty names and values). */
       variables?: {
         [key: string]: string;
@@ -2092,17 +2092,17 @@ export interface components {
        *       "answer"
        *     ]
        */
-      completions: components["schemas"]["RelocateCompletion"][];
+      completions?: components["schemas"]["RelocateCompletion"][];
       /**
        * @description Seconds the new device rings before the relocate is abandoned.
        * @default 30
        */
-      timeout: number;
+      timeout?: number;
       /**
        * @description Ask the new device to answer by itself (not honoured by SCCP phones).
        * @default false
        */
-      auto_answer: boolean;
+      auto_answer?: boolean;
     };
     UserTransferRequest: {
       /** @description The user's call whose other party is transferred; it must belong to the token's user. */
@@ -2114,7 +2114,7 @@ export interface components {
        * @default attended
        * @enum {string}
        */
-      flow: "attended" | "blind";
+      flow?: "attended" | "blind";
       /** @description Seconds the recipient rings before the transfer is abandoned; null or absent rings forever. */
       timeout?: number | null;
     };

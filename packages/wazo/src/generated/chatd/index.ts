@@ -4,4 +4,4 @@ export * from './events.js';
 export * from './models.js';
 export * from './operations.js';
 export type { components, operations, paths, webhooks } from './schema.js';
-export type { ChatdResource } from './resources/chatd.js';
+export { chatdApi, type ChatdResource } from './resources/chatd.js';

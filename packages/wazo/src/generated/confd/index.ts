@@ -4,4 +4,4 @@ export * from './events.js';
 export * from './models.js';
 export * from './operations.js';
 export type { components, operations, paths, webhooks } from './schema.js';
-export type { ConfdResource } from './resources/confd.js';
+export { confdApi, type ConfdResource } from './resources/confd.js';

@@ -4,4 +4,4 @@ export * from './events.js';
 export * from './models.js';
 export * from './operations.js';
 export type { components, operations, paths, webhooks } from './schema.js';
-export type { DirdResource } from './resources/dird.js';
+export { dirdApi, type DirdResource } from './resources/dird.js';
