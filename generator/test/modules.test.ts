@@ -46,7 +46,7 @@ describe('schema, client, models, events and operations modules', () => {
       '...recordingsApi(transport)',
     ]);
     const recordings = parsed('resources/recordings.ts').getFunctionOrThrow('recordingsApi');
-    expect(recordings.getReturnTypeNodeOrThrow().getText()).toBe('{ readonly recordings: RecordingsResource }');
+    expect(recordings.getReturnTypeNodeOrThrow().getText()).toBe('{ readonly recordings: RecordingsResource; }');
   });
 
   it('models.ts aliases every component schema', () => {

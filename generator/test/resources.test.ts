@@ -66,9 +66,9 @@ describe('resource modules', () => {
         .getNamedImports()
         .map((specifier) => `${specifier.isTypeOnly() ? 'type ' : ''}${specifier.getName()}`);
     expect(imports('recordings')).toEqual([
-      'pageNumberPaging', 'type Operation', 'type OperationTable', 'type PagedOperation',
+      'defineResource', 'pageNumberPaging', 'type Operation', 'type OperationTable', 'type PagedOperation', 'type Transport',
     ]);
-    expect(imports('auth')).toEqual(['type Operation', 'type OperationTable']);
+    expect(imports('auth')).toEqual(['defineResource', 'type Operation', 'type OperationTable', 'type Transport']);
   });
 
   it('export an operations table named after the tag, checked against OperationTable', () => {
