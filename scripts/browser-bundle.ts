@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 const options = {
   bundle: true,
@@ -8,12 +8,12 @@ const options = {
   conditions: ['@pbxkit/source'],
   write: false,
   logLevel: 'error',
-} as const;
+} satisfies BuildOptions;
 
 /** Bundles an entry for browsers from the workspace sources into one script, as the browser tests load it. */
 export async function bundleForBrowser(entry: string, { minify = false } = {}): Promise<Uint8Array> {
   const result = await build({ ...options, entryPoints: [entry], minify });
-  return result.outputFiles[0]!.contents;
+  return result.outputFiles![0]!.contents;
 }
 
 /**
@@ -23,6 +23,6 @@ export async function bundleForBrowser(entry: string, { minify = false } = {}): 
  */
 export async function bundleUpFront(entry: string): Promise<{ upFront: Uint8Array; lazy: Uint8Array[] }> {
   const result = await build({ ...options, entryPoints: { entry }, minify: true, splitting: true, outdir: '/virtual', entryNames: '[name]' });
-  const [upFront, ...lazy] = [...result.outputFiles].sort((a, b) => Number(!a.path.endsWith('/entry.js')) - Number(!b.path.endsWith('/entry.js')));
+  const [upFront, ...lazy] = [...result.outputFiles!].sort((a, b) => Number(!a.path.endsWith('/entry.js')) - Number(!b.path.endsWith('/entry.js')));
   return { upFront: upFront!.contents, lazy: lazy.map((file) => file.contents) };
 }

@@ -4,10 +4,10 @@
 import { spawnSync } from 'node:child_process';
 
 for (const version of ['22', '24']) {
-  console.log(`\n$ node@${version}: vitest run packages/core packages/voipstudio`);
+  console.log(`\n$ node@${version}: vitest run packages/core packages/voipstudio packages/kazoo packages/wazo`);
   const r = spawnSync(
     'npx',
-    ['--yes', '-p', `node@${version}`, '--', 'node', 'node_modules/vitest/vitest.mjs', 'run', 'packages/core', 'packages/voipstudio'],
+    ['--yes', '-p', `node@${version}`, '--', 'node', 'node_modules/vitest/vitest.mjs', 'run', 'packages/core', 'packages/voipstudio', 'packages/kazoo', 'packages/wazo'],
     { stdio: 'inherit' },
   );
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -57,7 +57,10 @@ export type InputArgs<Op> =
 
 type SuccessCode = 200 | 201 | 202 | 203 | 204 | 206 | '2XX';
 type ResponsesOf<Op> = Op extends { responses: infer R } ? R : {};
-type ResponseContent<R> = R extends { content: infer C } ? C[keyof C] : undefined;
+/** The JSON body when a response has one beside other media types (a CSV variant), else its only body. */
+type ResponseContent<R> = R extends { content: infer C }
+  ? Extract<keyof C, `application/json${string}`> extends never ? C[keyof C] : C[Extract<keyof C, `application/json${string}`>]
+  : undefined;
 
 /** The parsed body of any 2xx response (a union when several are declared, e.g. 200 | 202). */
 export type SuccessBody<Op> = {

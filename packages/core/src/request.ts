@@ -14,7 +14,7 @@ import type { CallInput } from './request-options.js';
 function serializeParam(name: string, value: unknown, inPath: boolean): string {
   if (Array.isArray(value)) return value.map((v) => serializeParam(name, v, inPath)).join(inPath ? ',' : '&');
   if (typeof value === 'object') throw new TypeError(`parameter \`${name}\` must be a string, number, boolean or array`);
-  return inPath ? encodeURIComponent(value as string) : serializePrimitiveParam(name, value as string);
+  return inPath ? encodeURIComponent(value as string) : serializePrimitiveParam(encodeURIComponent(name), value as string);
 }
 
 function fillPath(template: string, params: Record<string, unknown> = {}): string {

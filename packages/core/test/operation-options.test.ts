@@ -26,6 +26,13 @@ describe('platform query serializers', () => {
     ]);
   });
 
+  it('encodes parameter names as well as values', async () => {
+    ok();
+    await transport({ serializers }).call(spec, { query: { filter: { 'a&b=c #d': 'x&y' } } }, 'data');
+    expect(new URL(server.seen[0]!.url, server.url).searchParams.get('filter_a&b=c #d')).toBe('x&y');
+    expect(server.seen[0]!.url).toBe('/users?filter_a%26b%3Dc%20%23d=x%26y');
+  });
+
   it('refuses a serializer the client does not have, before sending anything', async () => {
     await expect(transport().call(spec, { query: { filter: { a: 1 } } }, 'data')).rejects.toThrow(InvalidArgumentError);
     expect(server.seen).toHaveLength(0);

@@ -11294,8 +11294,11 @@ export interface operations {
           data: components["schemas"]["FaxJob"];
         };
         "multipart/form-data": {
-          /** @description The JSON request envelope, e.g. `{"data": {"to_number": "...", "from_number": "..."}}`. */
-          data: string;
+          /**
+           * @description The fax job. On the wire this part is the JSON request envelope (`{"data": {...}}`, Content-Type
+           *     `application/json`); pbxkit wraps the job you pass in it.
+           */
+          data: components["schemas"]["FaxJob"];
           /**
            * Format: binary
            * @description The document to fax (PDF or TIFF).
@@ -12299,8 +12302,11 @@ export interface operations {
           data: components["schemas"]["FaxJob"];
         };
         "multipart/form-data": {
-          /** @description The JSON request envelope, e.g. `{"data": {"to_number": "...", "from_number": "..."}}`. */
-          data: string;
+          /**
+           * @description The fax job. On the wire this part is the JSON request envelope (`{"data": {...}}`, Content-Type
+           *     `application/json`); pbxkit wraps the job you pass in it.
+           */
+          data: components["schemas"]["FaxJob"];
           /**
            * Format: binary
            * @description The document to fax (PDF or TIFF).
