@@ -85,7 +85,11 @@ export const isRenewable = (auth: KazooAuth | undefined): boolean =>
   !!auth && ('apiKey' in auth || 'username' in auth || 'credentials' in auth);
 
 /** How to obtain a new token, or `undefined` when the option gives no way (a bare token). */
-export function renewal(authApi: AuthResource, auth: KazooAuth | undefined): (() => Promise<KazooCredentials>) | undefined {
+export function renewal(
+  authApi: AuthResource,
+  auth: KazooAuth | undefined,
+  keepSecret: (value: string) => void,
+): (() => Promise<KazooCredentials>) | undefined {
   if (!isRenewable(auth)) return undefined;
   auth = auth!;
   if ('apiKey' in auth) {
@@ -96,6 +100,7 @@ export function renewal(authApi: AuthResource, auth: KazooAuth | undefined): (()
     return async () => {
       const method = auth.method ?? 'md5';
       const credentials = 'credentials' in auth ? auth.credentials : await hashCredentials(auth.username, auth.password, method);
+      keepSecret(credentials);
       const account =
         'accountName' in auth ? { account_name: auth.accountName } : 'accountRealm' in auth ? { account_realm: auth.accountRealm } : { phone_number: auth.phoneNumber };
       return toCredentials(await authApi.loginWithCredentials.withResponse({ body: { credentials, method, ...account } }));

@@ -161,7 +161,7 @@ export function composeKazooClient<const F extends readonly KazooApiFactory[]>(
     serializers: { 'kazoo-filter': kazooFilterSerializer, 'gregorian-seconds': gregorianSerializer },
     clientOption: (name) => (name === 'accountId' ? (accountId ?? tokens.current?.accountId) : undefined),
   });
-  renew = renewal(authApi(transport).auth, auth);
+  renew = renewal(authApi(transport).auth, auth, (value) => transport.secrets.add(value));
   const api = Object.assign({}, ...factories.map((factory) => factory(transport))) as ComposedApi<F> & Partial<CdrsApi>;
   if (api.cdrs)
     for (const name of ['list', 'listForUser', 'listInteractions', 'listInteractionsForUser'] as const)
