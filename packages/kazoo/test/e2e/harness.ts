@@ -9,6 +9,7 @@ export interface Sent {
   method: string;
   path: string;
   headers: Headers;
+  body: RequestInit['body'];
 }
 
 /**
@@ -32,7 +33,7 @@ export async function startKazoo(options: KazooSimulatorOptions = {}) {
   });
   const record: KazooClientOptions['fetch'] = async (url, init) => {
     const parsed = new URL(url);
-    sent.push({ method: init.method ?? 'GET', path: parsed.pathname.replace(/^\/v2/, '') + parsed.search, headers: new Headers(init.headers) });
+    sent.push({ method: init.method ?? 'GET', path: parsed.pathname.replace(/^\/v2/, '') + parsed.search, headers: new Headers(init.headers), body: init.body });
     return fetch(url, init);
   };
   return {
