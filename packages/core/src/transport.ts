@@ -91,7 +91,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function call(spec: OperationSpec, given: CallInput | undefined = {}, mode: CallMode): Promise<unknown> {
     // A left-out path parameter may come from the credentials (Kazoo's account id): obtain them first.
-    const missing = spec.defaults && Object.keys(spec.defaults).some((name) => isObject(given) && given.path?.[name] == null);
+    const missing = isObject(given) && spec.defaults && Object.keys(spec.defaults).some((name) => (given as CallInput).path?.[name] == null);
     if (missing && auth && !spec.anonymous) await auth.tokens.ensure();
     const input = checkInput(spec, given, options.clientOption);
     const paramSecrets = (spec.secretParams ?? []).map((name) => String(input.path?.[name] ?? input.query?.[name] ?? ''));

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 /**
- * `pnpm sim [--port 4010] [--host 127.0.0.1] [--seed 1]`: serves the VoIPstudio simulator over HTTP
- * until SIGINT/SIGTERM. The credentials it prints are simulator fixtures, not secrets.
+ * `pnpm sim [--port 4010] [--kazoo-port 4020] [--host 127.0.0.1] [--seed 1]`: serves the VoIPstudio and
+ * Kazoo simulators over HTTP, each on its own port, until SIGINT/SIGTERM. With `--port 0` the Kazoo port
+ * defaults to 0 too (free ports). The credentials it prints are simulator fixtures, not secrets.
  */
 import { parseArgs } from 'node:util';
+import { createKazooSimulator } from './kazoo/index.js';
 import { createVoipstudioSimulator } from './voipstudio/index.js';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4010' },
+    'kazoo-port': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     seed: { type: 'string', default: '1' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -16,14 +19,16 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('Usage: pnpm sim [--port 4010] [--host 127.0.0.1] [--seed 1]');
+  console.log('Usage: pnpm sim [--port 4010] [--kazoo-port 4020] [--host 127.0.0.1] [--seed 1]');
   process.exit(0);
 }
 
 const port = Number(values.port);
+const kazooPort = Number(values['kazoo-port'] ?? (port === 0 ? 0 : 4020));
 const seed = Number(values.seed);
-if (!Number.isInteger(port) || port < 0 || port > 65_535 || !Number.isInteger(seed)) {
-  console.error('--port must be an integer from 0 to 65535 and --seed an integer');
+const isPort = (value: number) => Number.isInteger(value) && value >= 0 && value <= 65_535;
+if (!isPort(port) || !isPort(kazooPort) || !Number.isInteger(seed)) {
+  console.error('--port and --kazoo-port must be integers from 0 to 65535 and --seed an integer');
   process.exit(2);
 }
 
@@ -35,13 +40,22 @@ console.log(`  login      ${demo.email} / ${demo.password}`);
 console.log(`  2FA login  ${twoFactor.email} / ${twoFactor.password}, code ${twoFactor.code}`);
 console.log(`  API token  ${apiToken} (X-Auth-Token)`);
 console.log(`  control    ${server.url}/__sim/health | /__sim/faults | /__sim/reset`);
+
+const kazoo = createKazooSimulator({ seed });
+const kazooServer = await kazoo.listen({ port: kazooPort, host: values.host });
+const { demo: kazooDemo, user: kazooUser } = kazoo.fixtures;
+console.log(`Kazoo simulator: ${kazooServer.baseUrl}`);
+console.log(`  account    ${kazooDemo.name} (${kazooDemo.accountId}), realm ${kazooDemo.realm}`);
+console.log(`  api_auth   api_key ${kazooDemo.apiKey}`);
+console.log(`  user_auth  ${kazooUser.username} / ${kazooUser.password} (md5 of "${kazooUser.username}:${kazooUser.password}")`);
+console.log(`  control    ${kazooServer.url}/__sim/health | /__sim/faults | /__sim/reset`);
 console.log('Ctrl+C stops it.');
 
 let stopping = false;
 const stop = async (signal: NodeJS.Signals) => {
   if (stopping) return;
   stopping = true;
-  await server.close();
+  await Promise.all([server.close(), kazooServer.close()]);
   console.log(`Stopped (${signal}).`);
 };
 process.once('SIGINT', stop);

@@ -11,11 +11,14 @@ export {
   type Violation,
 } from './contract.js';
 export {
+  createMultiApiSimulatorApp,
   createSimulatorApp,
+  type ApiMount,
   type AuthResult,
   type ErrorReply,
   type Handler,
   type HandlerContext,
+  type MultiApiSimulatorAppOptions,
   type RecordedViolation,
   type SimulatorApp,
   type SimulatorAppOptions,
@@ -28,4 +31,6 @@ export { createRandom, type Random } from './random.js';
 export { Table } from './table.js';
 export { silentMp3 } from './media/mp3.js';
 export { simplePdf } from './media/pdf.js';
+export { silentWav } from './media/wav.js';
+export { zipArchive, type ZipEntry } from './media/zip.js';
 export type { OpenApiDocument } from './openapi.js';
