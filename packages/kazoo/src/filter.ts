@@ -19,13 +19,16 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 const isPair = (value: unknown): value is Pair =>
   isPlainObject(value) && typeof value.key === 'string' && 'value' in value && Object.keys(value).length === 2;
 
-/** One filter value as Kazoo compares it: text; a list of allowed values as a JSON array. */
-function filterValue(key: string, value: unknown): string {
-  if (Array.isArray(value)) return JSON.stringify(value.map((item) => (item instanceof Date ? toGregorian(item) : item)));
-  if (value instanceof Date) return String(toGregorian(value));
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new InvalidArgumentError(`filter \`${key}\` must be a string, number, boolean, Date, list of values or nested object`);
+/** A single value as JSON: a Date as Gregorian seconds. */
+function scalar(key: string, value: unknown): string | number | boolean {
+  if (value instanceof Date) return toGregorian(value);
+  if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value;
+  throw new InvalidArgumentError(`filter \`${key}\` must be a string, number, boolean, Date, list of those or nested object`);
 }
+
+/** One filter value as Kazoo compares it: text; a list of allowed values as a JSON array. */
+const filterValue = (key: string, value: unknown): string =>
+  Array.isArray(value) ? JSON.stringify(value.map((item) => scalar(key, item))) : String(scalar(key, value));
 
 /** `{ a: { b: 1 } }` → `[['a.b', 1]]`; a pair `{ key, value }` counts as `{ [key]: value }`. */
 function flatten(value: unknown, prefix = ''): [string, unknown][] {
