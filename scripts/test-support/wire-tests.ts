@@ -45,7 +45,10 @@ export function exampleInput(op: OperationContract): { path: Json; query: Json; 
   const json = content.find(([type]) => essence(type).endsWith('json'))?.[1];
   const envelope = op.object['x-pbxkit-request-envelope'] as string | undefined;
   if (json?.example !== undefined) input.body = envelope ? (json.example as Json)[envelope] : json.example;
-  else if (content[0] && !json) input.body = new Blob([`${content[0][0]} example bytes`], { type: essence(content[0][0]) });
+  else if (content[0] && !json) {
+    const [type, media] = content[0];
+    input.body = new Blob([typeof media.example === 'string' ? media.example : `${type} example bytes`], { type: essence(type) });
+  }
   return input;
 }
 
@@ -95,7 +98,11 @@ export function describeWireTests(suite: WireSuite): void {
       }),
     );
     const client = suite.createClient() as Json;
-    const result = await client[entry.resource][method](exampleInput(op));
+    const input = exampleInput(op);
+    // A variant's own query (`format=csv`) wins over the example of the same parameter.
+    const variant = (op.object['x-pbxkit-variants'] as Json[] | undefined)?.find((v) => v.method === method);
+    for (const name of Object.keys(variant?.query ?? {})) delete input.query[name];
+    const result = await client[entry.resource][method](input);
     expect(seen, 'a request went out').toBeDefined();
     expect(seen!.validation.violations).toEqual([]);
     expect(seen!.validation.operation?.operationId).toBe(entry.operationId);

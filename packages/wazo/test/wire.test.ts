@@ -1,14 +1,14 @@
 /**
- * Wire tests, one per operation (and per variant) of every Wazo daemon spec: call the client method
- * with the spec's example input, assert the request that goes out validates against the daemon's spec,
- * answer with the spec's example and check what the method resolves to. wazo-auth's `logIn`, `logOut`
- * and `checkToken` are exercised through the session-aware methods that replace them.
+ * Wire tests of every operation (and variant) of every Wazo daemon spec, each request validated against its
+ * daemon's spec (scripts/test-support/wire-tests.ts). wazo-auth's `logIn`, `logOut` and `checkToken` are
+ * replaced on `wazo.auth` by the session layer: they are called through it below.
  */
-import { createContract, type Contract, type OperationContract, type RequestValidation } from '@pbxkit/simulator';
+import { createContract, type Contract } from '@pbxkit/simulator';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createWazoClient, type WazoClient } from '../src/index.js';
+import { describeWireTests, type IndexedOperation } from '../../../scripts/test-support/wire-tests.js';
+import { createWazoClient } from '../src/index.js';
 import agentd from '../src/generated/agentd/openapi.json' with { type: 'json' };
 import { operationIndex as agentdIndex } from '../src/generated/agentd/operations.js';
 import auth from '../src/generated/auth/openapi.json' with { type: 'json' };
@@ -26,143 +26,88 @@ import { operationIndex as dirdIndex } from '../src/generated/dird/operations.js
 import { operationIndex } from '../src/generated/operations.js';
 
 type Json = Record<string, any>;
-type Entry = (typeof operationIndex)[number];
-
 const BASE_URL = 'https://wazo.example.com';
 const TOKEN = '3f1c9a2e-8b7d-4c6e-9a5f-1e2d3c4b5a69';
 
-/** Each daemon's contract, with the base path of its server URL (`https://{host}/api/calld/1.0`). */
-const daemons = Object.entries({ auth, calld, confd, dird, agentd, callLogd, chatd }).map(([name, spec]) => {
-  const basePath = (spec as Json).servers[0].url.replace(/^https?:\/\/[^/]+/, '');
-  return { name, contract: createContract(spec as never, { basePath }) };
+/** Each daemon's contract (its server path is the base path) beside its operation index. */
+const daemons: [Json, readonly IndexedOperation[]][] = [
+  [auth, authIndex],
+  [calld, calldIndex],
+  [confd, confdIndex],
+  [dird, dirdIndex],
+  [agentd, agentdIndex],
+  [callLogd, callLogdIndex],
+  [chatd, chatdIndex],
+];
+const contractOf = new Map<IndexedOperation, Contract>();
+for (const [spec, index] of daemons) {
+  const contract = createContract(spec as never, { basePath: spec.servers[0].url.replace(/^https?:\/\/[^/]+/, '') });
+  for (const entry of index) contractOf.set(entry, contract);
+}
+const replacedBySession = new Set(['logIn', 'logOut', 'checkToken']);
+const authContract = contractOf.get(authIndex[0]!)!;
+
+describe('the operation indexes', () => {
+  it('cover every operation of every daemon spec', () => {
+    for (const [, index] of daemons) {
+      const contract = contractOf.get(index[0]!)!;
+      expect(index.map((o) => o.operationId).sort()).toEqual(contract.operations.map((o) => o.operationId).sort());
+    }
+    expect(operationIndex).toHaveLength(contractOf.size);
+  });
 });
-const indexes: Record<string, readonly Entry[]> = {
-  auth: authIndex,
-  calld: calldIndex,
-  confd: confdIndex,
-  dird: dirdIndex,
-  agentd: agentdIndex,
-  callLogd: callLogdIndex,
-  chatd: chatdIndex,
-};
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+describeWireTests({
+  title: 'Wazo',
+  baseUrl: BASE_URL,
+  operations: [...contractOf.keys()].filter((entry) => !(entry.resource === 'auth' && replacedBySession.has(entry.method))),
+  contractOf: (entry) => contractOf.get(entry)!,
+  createClient: () => createWazoClient({ baseUrl: BASE_URL, token: TOKEN, retry: false }),
+  token: TOKEN,
+});
 
-/** The example input: parameters with an example, the JSON body example, bytes for other bodies. */
-function exampleInput(op: OperationContract) {
-  const input: { path: Json; query: Json; body?: unknown } = { path: {}, query: {} };
-  for (const { value: param } of op.parameters) {
-    if (param.example !== undefined && (param.in === 'path' || param.in === 'query')) input[param.in][param.name] = param.example;
+describe('the wazo-auth operations the session layer replaces', () => {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+
+  /** Answers with the operation's first 2xx example; resolves to the request and its validation. */
+  function answer(operationId: string) {
+    const op = authContract.operation(operationId);
+    const [status, { value }] = Object.entries(op.responses).find(([code]) => code.startsWith('2'))!;
+    const example = (Object.values(value.content ?? {})[0] as Json | undefined)?.example;
+    const seen: { request?: Request; violations?: unknown[]; operationId?: string } = {};
+    server.use(
+      http.all(`${BASE_URL}/*`, async ({ request }) => {
+        const validation = await authContract.validateRequest(request.clone());
+        Object.assign(seen, { request, violations: validation.violations, operationId: validation.operation?.operationId });
+        return example === undefined ? new HttpResponse(null, { status: Number(status) }) : HttpResponse.json(example, { status: Number(status) });
+      }),
+    );
+    return { seen, example };
   }
-  const [type, media] = Object.entries(op.requestBody?.value.content ?? {})[0] ?? [];
-  if (type?.includes('json')) input.body = (media as Json).example;
-  else if (type) input.body = new Blob([(media as Json).example ?? `${type} example bytes`], { type });
-  return input;
-}
 
-interface Reply {
-  status: number;
-  type?: string;
-  example?: unknown;
-  bytes?: Uint8Array;
-}
-
-/** The first declared 2xx response in the media type `accept` asks for (default: the first declared). */
-function exampleReply(op: OperationContract, accept?: string): Reply {
-  const [status, { value }] = Object.entries(op.responses).find(([code]) => code.startsWith('2'))!;
-  const content = Object.entries(value.content ?? {});
-  const [type, media] = (accept ? content.find(([t]) => accept.startsWith(t.split(';')[0]!)) : content[0]) ?? [];
-  if (!type) return { status: Number(status) };
-  if (type.includes('json')) return { status: Number(status), type, example: (media as Json).example };
-  const text = (media as Json).example ?? `${type} example bytes`;
-  return { status: Number(status), type, bytes: new TextEncoder().encode(text) };
-}
-
-const respond = ({ status, type, example, bytes }: Reply) =>
-  bytes ? new HttpResponse(bytes, { status, headers: { 'Content-Type': type! } })
-  : example === undefined ? new HttpResponse(null, { status })
-  : HttpResponse.json(example as Json, { status });
-
-/** Answers every request with `reply`, recording the last one and its validation against `contract`. */
-function answer(contract: Contract, reply: Reply) {
-  const seen: { request?: Request; validation?: RequestValidation } = {};
-  server.use(
-    http.all(`${BASE_URL}/*`, async ({ request }) => {
-      Object.assign(seen, { request: request.clone(), validation: await contract.validateRequest(request) });
-      return respond(reply);
-    }),
-  );
-  return seen;
-}
-
-/** wazo-auth operations the session layer replaces: how to call each one through `wazo.auth`. */
-const sessionCalls: Record<string, (wazo: WazoClient) => Promise<unknown>> = {
-  logIn: (wazo) => wazo.auth.logIn({ username: 'alice', password: 'pässwörd' }),
-  logOut: (wazo) => wazo.auth.logOut(),
-  checkToken: (wazo) => wazo.auth.checkToken(TOKEN),
-};
-
-const cases = daemons.flatMap(({ name, contract }) =>
-  indexes[name]!.flatMap((entry) => [
-    { label: `${entry.resource}.${entry.method} (${entry.httpMethod} ${entry.path})`, contract, entry, method: entry.method },
-    ...entry.variants.map((variant) => ({ label: `${entry.resource}.${variant} (variant)`, contract, entry, method: variant })),
-  ]),
-);
-
-describe('every operation of the Wazo daemon specs', () => {
-  it('the daemon indexes cover every operation of the specs', () => {
-    for (const { name, contract } of daemons) {
-      expect(indexes[name]!.map((o) => o.operationId).sort()).toEqual(contract.operations.map((o) => o.operationId).sort());
-    }
-    expect(operationIndex).toHaveLength(daemons.reduce((n, d) => n + d.contract.operations.length, 0));
-  });
-
-  it.each(cases.map((c) => [c.label, c] as const))('%s', async (_, { contract, entry, method }) => {
-    const op = contract.operation(entry.operationId);
-    const variant = method !== entry.method;
-    const wazo = createWazoClient({ baseUrl: BASE_URL, token: TOKEN, retry: false });
-    const declared = (op.object['x-pbxkit-variants'] as Json[] | undefined)?.find((v) => v.method === method);
-    const reply = exampleReply(op, declared?.accept);
-    const seen = answer(contract, reply);
-    const input = exampleInput(op);
-    // The variant sets its own query (`format=csv`); the example of the same parameter would override it.
-    for (const name of Object.keys(declared?.query ?? {})) delete input.query[name];
-    const session = entry.resource === 'auth' && !variant ? sessionCalls[method] : undefined;
-
-    const result = session ? await session(wazo) : await (wazo as Json)[entry.resource][method](input);
-
-    expect(seen.validation, 'a request went out').toBeDefined();
-    expect(seen.validation!.violations).toEqual([]);
-    expect(seen.validation!.operation?.operationId).toBe(entry.operationId);
-    expect(seen.request!.headers.get('x-auth-token')).toBe(op.anonymous ? null : TOKEN);
-
-    if (session) return expectSessionResult(method, seen.request!, result, reply);
-    const envelope = op.object['x-pbxkit-envelope'] as string | undefined;
-    const example = reply.example as Json | undefined;
-    if (reply.bytes) {
-      const bytes = result instanceof Blob ? new Uint8Array(await result.arrayBuffer()) : new TextEncoder().encode(result);
-      expect(bytes).toEqual(reply.bytes);
-    } else if (entry.paged) {
-      expect(result.items).toEqual(example![envelope!]);
-      expect(result.body).toEqual(example);
-    } else {
-      expect(result).toEqual(envelope && example ? example[envelope] : example);
-    }
-  });
-});
-
-async function expectSessionResult(method: string, request: Request, result: unknown, reply: Reply) {
-  if (method === 'logIn') {
-    const credentials = atob(request.headers.get('authorization')!.replace(/^Basic /, ''));
+  it('logIn sends UTF-8 Basic credentials and resolves to the session', async () => {
+    const { seen, example } = answer('logIn');
+    const session = await createWazoClient({ baseUrl: BASE_URL, retry: false }).auth.logIn({ username: 'alice', password: 'pässwörd' });
+    expect(seen).toMatchObject({ violations: [], operationId: 'logIn' });
+    const credentials = atob(seen.request!.headers.get('authorization')!.replace(/^Basic /, ''));
     expect(new TextDecoder().decode(Uint8Array.from(credentials, (c) => c.charCodeAt(0)))).toBe('alice:pässwörd');
-    expect(result).toMatchObject({ token: (reply.example as Json).data.token, userUuid: expect.any(String) });
-  } else if (method === 'checkToken') {
-    expect(result).toBe(true);
-  } else {
-    expect(result).toBeUndefined();
-    expect(new URL(request.url).pathname).toBe(`/api/auth/0.1/token/${TOKEN}`);
-  }
-}
+    expect(seen.request!.headers.get('x-auth-token')).toBeNull();
+    expect(session).toMatchObject({ token: example.data.token, userUuid: expect.any(String) });
+  });
+
+  it('checkToken asks HEAD /token/{token} and resolves to a boolean', async () => {
+    const { seen } = answer('checkToken');
+    await expect(createWazoClient({ baseUrl: BASE_URL, token: TOKEN, retry: false }).auth.checkToken(TOKEN)).resolves.toBe(true);
+    expect(seen).toMatchObject({ violations: [], operationId: 'checkToken' });
+  });
+
+  it('logOut deletes the token', async () => {
+    const { seen } = answer('logOut');
+    await expect(createWazoClient({ baseUrl: BASE_URL, token: TOKEN, retry: false }).auth.logOut()).resolves.toBeUndefined();
+    expect(seen).toMatchObject({ violations: [], operationId: 'logOut' });
+    expect(new URL(seen.request!.url).pathname).toBe(`/api/auth/0.1/token/${TOKEN}`);
+  });
+});
