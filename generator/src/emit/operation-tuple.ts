@@ -20,6 +20,7 @@ function requestOptions(operation: OperationModel): string[] {
   if (Object.keys(operation.defaults).length > 0) options.push(`defaults: ${record(operation.defaults)}`);
   if (operation.requestEnvelope) options.push(`requestEnvelope: ${quote(operation.requestEnvelope)}`);
   if (operation.form) options.push('form: true');
+  if (operation.contentType) options.push(`contentType: ${quote(operation.contentType)}`);
   if (operation.idempotent) options.push('idempotent: true');
   if (operation.anonymous) options.push('anonymous: true');
   if (operation.secretParams.length > 0) options.push(`secretParams: ${list(operation.secretParams)}`);

@@ -1,5 +1,6 @@
 import { pointerOf, type Problem } from '../problems.js';
 import { deref, isObject, stringOf, type Json } from './document.js';
+import { isJsonMediaType } from './media-types.js';
 import { isPaginationStyle } from './pagination.js';
 import { parameterFacts, parametersOf } from './parameters.js';
 import { parseAsFor, propertiesOf, requiredOf, successResponse, successSchema } from './responses.js';
@@ -56,6 +57,7 @@ function buildOperation(document: Json, path: string, httpMethod: HttpMethod, pa
     ...parameterFacts(parametersOf(document, pathItem, operation)),
     requestEnvelope: stringOf(operation['x-pbxkit-request-envelope']),
     form: requestMediaTypes(document, operation).includes('multipart/form-data'),
+    contentType: rawBodyType(requestMediaTypes(document, operation)),
     variants: variantsOf(operation),
     idempotent: operation['x-pbxkit-idempotent'] === true,
     anonymous: takesNoClientToken(document, operation),
@@ -75,6 +77,12 @@ function takesNoClientToken(document: Json, operation: Json): boolean {
 function requestMediaTypes(document: Json, operation: Json): string[] {
   const content = deref(document, operation.requestBody)?.content;
   return isObject(content) ? Object.keys(content).map((type) => type.split(';')[0]!.trim().toLowerCase()) : [];
+}
+
+/** The media type of a body sent as it is (text, bytes): the first declared, when none is JSON or a form. */
+function rawBodyType(types: string[]): string | undefined {
+  if (types.some((type) => isJsonMediaType(type) || type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded')) return undefined;
+  return types[0];
 }
 
 function variantsOf(operation: Json): VariantModel[] {

@@ -39,6 +39,8 @@ export interface OperationModel {
   requestEnvelope: string | undefined;
   /** The request may be `multipart/form-data`. */
   form: boolean;
+  /** The media type of a request body sent as it is (`text/csv`, `audio/wav`), when the body is not JSON. */
+  contentType: string | undefined;
   /** Other representations of the success body, each its own method (`x-pbxkit-variants`). */
   variants: VariantModel[];
   /** Path and query parameters holding credentials (`x-pbxkit-secret`), sorted. */

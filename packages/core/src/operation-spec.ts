@@ -27,6 +27,8 @@ export interface OperationSpec {
   requestEnvelope?: string;
   /** A plain-object body is sent as `multipart/form-data`, objects in it as JSON parts. */
   form?: boolean;
+  /** The body is not JSON: a string or bytes are sent as they are, with this `Content-Type` unless the call or a Blob gives one. */
+  contentType?: string;
   /** The media type to ask for (`Accept`), for operations that serve several (`x-pbxkit-variants`). */
   accept?: string;
   /** Query parameters always sent (a variant whose server reads the format from the query); the call's own win. */

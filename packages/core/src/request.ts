@@ -70,6 +70,10 @@ const formPart = (value: unknown): string | Blob =>
  * holds a file as multipart parts. Sets `Content-Type: application/json` for JSON unless the caller chose a type.
  */
 export function buildBody(spec: OperationSpec, body: unknown, headers: Headers): BodyInit | undefined {
+  if (spec.contentType && (typeof body === 'string' || (isRaw(body) && !(body instanceof FormData)))) {
+    if (!headers.has('content-type') && !(body instanceof Blob && body.type)) headers.set('content-type', spec.contentType);
+    return body as BodyInit;
+  }
   if (body === undefined || isRaw(body)) return body as BodyInit | undefined;
   if (spec.form && Object.values(body as object).some((value) => value instanceof Blob)) {
     const form = new FormData();

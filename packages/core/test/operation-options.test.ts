@@ -101,6 +101,25 @@ describe('request bodies', () => {
   });
 });
 
+describe('bodies that are not JSON', () => {
+  const spec: OperationSpec = { method: 'POST', path: '/personal/import', contentType: 'text/csv; charset=utf-8' };
+
+  it('send a string as it is, with the declared type', async () => {
+    ok();
+    await transport().call(spec, { body: 'firstname,lastname\nAda,Lovelace\n' }, 'data');
+    expect(server.seen[0]!.body).toBe('firstname,lastname\nAda,Lovelace\n');
+    expect(server.seen[0]!.headers['content-type']).toBe('text/csv; charset=utf-8');
+  });
+
+  it("keep a Blob's own type and the call's Content-Type", async () => {
+    ok();
+    await transport().call(spec, { body: new Blob(['a'], { type: 'text/csv; charset=iso8859-15' }) }, 'data');
+    await transport().call(spec, { body: 'a', headers: { 'content-type': 'text/csv; charset=cp1252' } }, 'data');
+    await transport().call(spec, { body: new Blob(['a']) }, 'data');
+    expect(server.seen.map((seen) => seen.headers['content-type'])).toEqual(['text/csv; charset=iso8859-15', 'text/csv; charset=cp1252', 'text/csv; charset=utf-8']);
+  });
+});
+
 describe('variants', () => {
   it('asks for the variant media type unless the call sets its own Accept', async () => {
     server.handle = (_req, res) => {

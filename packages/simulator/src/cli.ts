@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 /**
- * `pnpm sim [--port 4010] [--kazoo-port 4020] [--host 127.0.0.1] [--seed 1]`: serves the VoIPstudio and
- * Kazoo simulators over HTTP, each on its own port, until SIGINT/SIGTERM. With `--port 0` the Kazoo port
- * defaults to 0 too (free ports). The credentials it prints are simulator fixtures, not secrets.
+ * `pnpm sim [--port 4010] [--kazoo-port 4020] [--wazo-port 4030] [--host 127.0.0.1] [--seed 1]`: serves the
+ * VoIPstudio, Kazoo and Wazo simulators over HTTP, each on its own port, until SIGINT/SIGTERM. With
+ * `--port 0` the other ports default to 0 too (free ports). The credentials it prints are simulator
+ * fixtures, not secrets.
  */
 import { parseArgs } from 'node:util';
 import { createKazooSimulator } from './kazoo/index.js';
 import { createVoipstudioSimulator } from './voipstudio/index.js';
+import { createWazoSimulator } from './wazo/index.js';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4010' },
     'kazoo-port': { type: 'string' },
+    'wazo-port': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     seed: { type: 'string', default: '1' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -19,16 +22,17 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('Usage: pnpm sim [--port 4010] [--kazoo-port 4020] [--host 127.0.0.1] [--seed 1]');
+  console.log('Usage: pnpm sim [--port 4010] [--kazoo-port 4020] [--wazo-port 4030] [--host 127.0.0.1] [--seed 1]');
   process.exit(0);
 }
 
 const port = Number(values.port);
 const kazooPort = Number(values['kazoo-port'] ?? (port === 0 ? 0 : 4020));
+const wazoPort = Number(values['wazo-port'] ?? (port === 0 ? 0 : 4030));
 const seed = Number(values.seed);
 const isPort = (value: number) => Number.isInteger(value) && value >= 0 && value <= 65_535;
-if (!isPort(port) || !isPort(kazooPort) || !Number.isInteger(seed)) {
-  console.error('--port and --kazoo-port must be integers from 0 to 65535 and --seed an integer');
+if (!isPort(port) || !isPort(kazooPort) || !isPort(wazoPort) || !Number.isInteger(seed)) {
+  console.error('--port, --kazoo-port and --wazo-port must be integers from 0 to 65535 and --seed an integer');
   process.exit(2);
 }
 
@@ -49,13 +53,21 @@ console.log(`  account    ${kazooDemo.name} (${kazooDemo.accountId}), realm ${ka
 console.log(`  api_auth   api_key ${kazooDemo.apiKey}`);
 console.log(`  user_auth  ${kazooUser.username} / ${kazooUser.password} (md5 of "${kazooUser.username}:${kazooUser.password}")`);
 console.log(`  control    ${kazooServer.url}/__sim/health | /__sim/faults | /__sim/reset`);
+
+const wazo = createWazoSimulator({ seed });
+const wazoServer = await wazo.listen({ port: wazoPort, host: values.host });
+const { alice, bob, admin } = wazo.fixtures.users;
+console.log(`Wazo simulator: ${wazoServer.baseUrl} (/api/auth/0.1, /api/calld/1.0, /api/confd/1.1, ...)`);
+console.log(`  users      ${alice.username} / ${alice.password} (subscription 2), ${bob.username} (subscription 0), ${admin.username} (tenant admin), same password`);
+console.log(`  refresh    alice holds a refresh token for client_id ${wazo.fixtures.refreshToken.clientId} (fixtures.refreshToken)`);
+console.log(`  control    ${wazoServer.url}/__sim/health | /__sim/faults | /__sim/reset`);
 console.log('Ctrl+C stops it.');
 
 let stopping = false;
 const stop = async (signal: NodeJS.Signals) => {
   if (stopping) return;
   stopping = true;
-  await Promise.all([server.close(), kazooServer.close()]);
+  await Promise.all([server.close(), kazooServer.close(), wazoServer.close()]);
   console.log(`Stopped (${signal}).`);
 };
 process.once('SIGINT', stop);

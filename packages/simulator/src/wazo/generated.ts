@@ -1,17 +1,17 @@
 /**
  * The one door to @pbxkit/wazo's generated code: the daemons' schema types and their bundled OpenAPI
- * documents. Relative paths until the package exports the documents (and its index) by name.
+ * documents (the package's `./openapi/<daemon>.json` exports).
  */
-import agentd from '../../../wazo/src/generated/agentd/openapi.json' with { type: 'json' };
-import auth from '../../../wazo/src/generated/auth/openapi.json' with { type: 'json' };
-import callLogd from '../../../wazo/src/generated/callLogd/openapi.json' with { type: 'json' };
-import calld from '../../../wazo/src/generated/calld/openapi.json' with { type: 'json' };
-import chatd from '../../../wazo/src/generated/chatd/openapi.json' with { type: 'json' };
-import confd from '../../../wazo/src/generated/confd/openapi.json' with { type: 'json' };
-import dird from '../../../wazo/src/generated/dird/openapi.json' with { type: 'json' };
+import agentd from '@pbxkit/wazo/openapi/agentd.json' with { type: 'json' };
+import auth from '@pbxkit/wazo/openapi/auth.json' with { type: 'json' };
+import callLogd from '@pbxkit/wazo/openapi/callLogd.json' with { type: 'json' };
+import calld from '@pbxkit/wazo/openapi/calld.json' with { type: 'json' };
+import chatd from '@pbxkit/wazo/openapi/chatd.json' with { type: 'json' };
+import confd from '@pbxkit/wazo/openapi/confd.json' with { type: 'json' };
+import dird from '@pbxkit/wazo/openapi/dird.json' with { type: 'json' };
 import type { OpenApiDocument } from '../framework/openapi.js';
 
-export type { Agentd, Auth, CallLogd, Calld, Chatd, Confd, Dird } from '../../../wazo/src/generated/index.js';
+export type { Agentd, Auth, CallLogd, Calld, Chatd, Confd, Dird } from '@pbxkit/wazo';
 
 const asDocument = (document: unknown) => document as OpenApiDocument;
 

@@ -84,6 +84,9 @@ export class Tokens {
     if (body.domain_name !== undefined && !tenant?.domain_names.includes(body.domain_name)) return authenticationFailed();
     if (body.tenant_id !== undefined && body.tenant_id !== tenant?.uuid && body.tenant_id !== tenant?.slug) return authenticationFailed();
 
+    if (this.sessionsOf(user.uuid).length >= this.options.maxSessionsPerUser) {
+      return { failure: { status: 429, message: 'Too many sessions: the maximum number of concurrent sessions is reached', errorId: 'max-concurrent-sessions-reached' } };
+    }
     let revoked = 0;
     let refreshToken = refresh?.token;
     let issuedRefresh: string | undefined;
@@ -95,9 +98,6 @@ export class Tokens {
       }
       issuedRefresh = request.mobile || !existing ? this.#createRefresh(user, body.client_id, request.mobile).token : existing.token;
       refreshToken = issuedRefresh;
-    }
-    if (this.sessionsOf(user.uuid).length >= this.options.maxSessionsPerUser) {
-      return { failure: { status: 429, message: 'Too many sessions: the maximum number of concurrent sessions is reached', errorId: 'max-concurrent-sessions-reached' } };
     }
     const token = this.#issue(user, body.expiration ?? this.options.defaultLifetimeSeconds, request, refreshToken);
     return { token, revoked, ...(issuedRefresh ? { refreshToken: issuedRefresh } : {}) };

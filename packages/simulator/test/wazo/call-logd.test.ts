@@ -60,9 +60,9 @@ describe('the token user call logs', () => {
     expect(recorded.items.every((cdr) => cdr.recordings.length > 0)).toBe(true);
     const distinct = await list(`${L}/users/me/cdr?distinct=peer_exten&limit=0`);
     expect(distinct.filtered).toBeLessThan(all.total);
-    expect((await list(`${L}/users/me/cdr?order=duration&direction=desc&limit=3`)).items.map((c) => c.duration)).toEqual(
-      [...(await list(`${L}/users/me/cdr?order=duration&direction=desc&limit=3`)).items.map((c) => c.duration)].sort((a, b) => b - a),
-    );
+    const longest = (await list(`${L}/users/me/cdr?order=duration&direction=desc&limit=3`)).items.map((cdr) => cdr.duration);
+    expect(longest).toEqual([...longest].sort((a, b) => b - a));
+    expect(longest[0]).toBe(Math.max(...all.items.map((cdr) => cdr.duration)));
     expect((await env.callJson('GET', `${L}/users/me/cdr?order=tags`, { token: alice })).status).toBe(400);
   });
 
@@ -108,7 +108,7 @@ describe('the tenant CDRs', () => {
     expect(recursed.total).toBeGreaterThan(tenant.total);
     const east = await env.callJson('GET', `${L}/cdr?limit=1&token=${admin}&tenant=${env.sim.fixtures.tenants.acmeEast}`);
     expect(east.status).toBe(200);
-    expect(east.body.total).toBe(recursed.total - tenant.total - (await list(`${L}/cdr?limit=1&recurse=true`, admin)).total + recursed.total);
+    expect(east.body.total).toBe(recursed.total - tenant.total);
     const bob = await list(`${L}/users/${env.sim.fixtures.users.bob.uuid}/cdr?limit=0`, admin);
     expect(bob.items.every((cdr) => [cdr.source_user_uuid, cdr.destination_user_uuid].includes(env.sim.fixtures.users.bob.uuid))).toBe(true);
     const one = await env.callJson('GET', `${L}/cdr/${tenant.items[0]!.id}`, { token: admin });

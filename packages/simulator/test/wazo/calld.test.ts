@@ -11,7 +11,7 @@ const me = `${P.calld}/users/me`;
 
 beforeAll(async () => {
   env = await startWazo();
-  [alice, bob, carol, admin] = await Promise.all(['alice', 'bob', 'carol', 'admin'].map((name) => env.tokenOf(name as 'alice')));
+  [alice, bob, carol, admin] = await Promise.all([env.tokenOf('alice'), env.tokenOf('bob'), env.tokenOf('carol'), env.tokenOf('admin')]);
 });
 afterAll(() => env.close());
 

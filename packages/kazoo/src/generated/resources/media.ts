@@ -144,7 +144,7 @@ export const mediaOperations = {
   update: ['POST', '/accounts/{account_id}/media/{media_id}', { envelope: 'data', defaults: { account_id: 'accountId' }, requestEnvelope: 'data' }],
   delete: ['DELETE', '/accounts/{account_id}/media/{media_id}', { envelope: 'data', defaults: { account_id: 'accountId' }, requestEnvelope: 'data' }],
   downloadRawAudio: ['GET', '/accounts/{account_id}/media/{media_id}/raw', { parseAs: 'blob', defaults: { account_id: 'accountId' } }],
-  uploadAudio: ['POST', '/accounts/{account_id}/media/{media_id}/raw', { envelope: 'data', defaults: { account_id: 'accountId' } }],
+  uploadAudio: ['POST', '/accounts/{account_id}/media/{media_id}/raw', { envelope: 'data', defaults: { account_id: 'accountId' }, contentType: 'audio/mpeg' }],
 } satisfies OperationTable;
 
 /** The `media` resource on a transport: a client made of only the resources it uses carries only their tables. */

@@ -113,7 +113,7 @@ export const usersOperations = {
   patch: ['PATCH', '/accounts/{account_id}/users/{user_id}', { envelope: 'data', defaults: { account_id: 'accountId' }, requestEnvelope: 'data' }],
   delete: ['DELETE', '/accounts/{account_id}/users/{user_id}', { envelope: 'data', defaults: { account_id: 'accountId' } }],
   downloadPhoto: ['GET', '/accounts/{account_id}/users/{user_id}/photo', { parseAs: 'blob', defaults: { account_id: 'accountId' } }],
-  uploadPhoto: ['POST', '/accounts/{account_id}/users/{user_id}/photo', { envelope: 'data', defaults: { account_id: 'accountId' } }],
+  uploadPhoto: ['POST', '/accounts/{account_id}/users/{user_id}/photo', { envelope: 'data', defaults: { account_id: 'accountId' }, contentType: 'application/octet-stream' }],
   deletePhoto: ['DELETE', '/accounts/{account_id}/users/{user_id}/photo', { envelope: 'data', defaults: { account_id: 'accountId' } }],
   getVcard: ['GET', '/accounts/{account_id}/users/{user_id}/vcard', { parseAs: 'text', defaults: { account_id: 'accountId' } }],
 } satisfies OperationTable;

@@ -219,7 +219,7 @@ export const vmboxesOperations = {
   updateMessage: ['POST', '/accounts/{account_id}/vmboxes/{vm_box_id}/messages/{vm_msg_id}', { envelope: 'data', defaults: { account_id: 'accountId' }, requestEnvelope: 'data' }],
   deleteMessage: ['DELETE', '/accounts/{account_id}/vmboxes/{vm_box_id}/messages/{vm_msg_id}', { envelope: 'data', defaults: { account_id: 'accountId' } }],
   downloadMessageAudio: ['GET', '/accounts/{account_id}/vmboxes/{vm_box_id}/messages/{vm_msg_id}/raw', { parseAs: 'blob', defaults: { account_id: 'accountId' } }],
-  uploadMessageAudio: ['PUT', '/accounts/{account_id}/vmboxes/{vm_box_id}/messages/{vm_msg_id}/raw', { envelope: 'data', defaults: { account_id: 'accountId' } }],
+  uploadMessageAudio: ['PUT', '/accounts/{account_id}/vmboxes/{vm_box_id}/messages/{vm_msg_id}/raw', { envelope: 'data', defaults: { account_id: 'accountId' }, contentType: 'audio/mpeg' }],
 } satisfies OperationTable;
 
 /** The `vmboxes` resource on a transport: a client made of only the resources it uses carries only their tables. */

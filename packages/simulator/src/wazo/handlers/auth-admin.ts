@@ -277,7 +277,8 @@ function groupHandlers(deps: Deps): WazoHandlers {
     const user = store.authUsers.get(String(context.path.user_uuid));
     return group && user && reachableTenants(deps, context).has(user.tenant_uuid) ? { group, user } : undefined;
   };
-  const memberNotFound = (context: WazoContext) => failure(404, 'No such group or user', 'unknown-group-or-user', { group_uuid: context.path.group_uuid, user_uuid: context.path.user_uuid });
+  const memberNotFound = (context: WazoContext) =>
+    failure(404, 'No such group or user', 'unknown-group-or-user', { group_uuid: context.path.group_uuid, user_uuid: context.path.user_uuid });
 
   return {
     listGroups: (context) => {

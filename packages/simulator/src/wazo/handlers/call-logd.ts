@@ -98,8 +98,11 @@ function csvOf(cdrs: Cdr[]): Uint8Array {
 export function callLogdHandlers(deps: Deps): WazoHandlers {
   const { store, now } = deps;
 
-  const wantsCsv = (context: WazoContext) =>
-    new URL(context.request.url).searchParams.get('format') === 'csv' || (context.request.headers.get('Accept') ?? '').split(',').some((type) => type.trim() === 'text/csv; charset=utf-8');
+  /** `?format=csv`, or an Accept naming exactly `text/csv; charset=utf-8` (a bare `text/csv` gets JSON). */
+  const wantsCsv = (context: WazoContext) => {
+    const accepted = (context.request.headers.get('Accept') ?? '').split(',').map((type) => type.trim());
+    return new URL(context.request.url).searchParams.get('format') === 'csv' || accepted.includes('text/csv; charset=utf-8');
+  };
   const view = ({ participants: _participants, ...cdr }: Cdr, withTags = true): CallLogd.Cdr => {
     if (withTags) return cdr;
     const { tags: _tags, ...untagged } = cdr;
@@ -126,7 +129,9 @@ export function callLogdHandlers(deps: Deps): WazoHandlers {
   const withRecording = (context: WazoContext, cdrs: Cdr[], run: (cdr: Cdr, recording: Cdr['recordings'][number]) => SimReply) => {
     const cdr = cdrs.find((c) => c.id === context.path.cdr_id);
     const recording = cdr?.recordings.find((r) => r.uuid === context.path.recording_uuid);
-    if (!cdr || !recording) return fail(deps, context, failure(404, 'Recording not found', 'recording-not-found', { cdr_id: context.path.cdr_id, recording_uuid: context.path.recording_uuid }));
+    if (!cdr || !recording) {
+      return fail(deps, context, failure(404, 'Recording not found', 'recording-not-found', { cdr_id: context.path.cdr_id, recording_uuid: context.path.recording_uuid }));
+    }
     return run(cdr, recording);
   };
   const audio = (context: WazoContext, cdrs: Cdr[]) =>

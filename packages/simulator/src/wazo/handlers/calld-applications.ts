@@ -5,6 +5,14 @@ import type { ApplicationCall, ApplicationNode, Playback, Snoop } from '../recor
 import { asteriskTime } from '../time.js';
 import { fail, failure, reachableTenants, type Deps, type WazoContext, type WazoHandlers } from './common.js';
 
+interface NewCall {
+  exten?: string;
+  userUuid?: string;
+  callerName?: string;
+  callerNumber?: string;
+  variables?: Record<string, unknown>;
+}
+
 interface AppState {
   uuid: string;
   calls: ApplicationCall[];
@@ -62,7 +70,7 @@ export function calldApplicationHandlers(deps: Deps): WazoHandlers {
     fail(deps, context, failure(400, 'Sent data is invalid', 'invalid-data', { [field]: { constraint_id: 'invalid', message } }));
 
   /** A new outgoing channel of the application (to an extension or a user), ringing. */
-  const newCall = (app: AppState, request: { exten?: string; userUuid?: string; callerName?: string; callerNumber?: string; variables?: Record<string, unknown> }, nodeUuid: string | null): ApplicationCall => {
+  const newCall = (app: AppState, request: NewCall, nodeUuid: string | null): ApplicationCall => {
     const at = now();
     const call: ApplicationCall = {
       id: nextChannelId(store, at),
@@ -192,7 +200,9 @@ export function calldApplicationHandlers(deps: Deps): WazoHandlers {
       }),
     removeCallNodes: (context) =>
       withNode(context, (node, app) => {
-        if (!node.calls.some((c) => c.id === context.path.call_id)) return fail(deps, context, failure(404, 'No such call in the node', 'no-such-node', { call_id: context.path.call_id }));
+        if (!node.calls.some((c) => c.id === context.path.call_id)) {
+          return fail(deps, context, failure(404, 'No such call in the node', 'no-such-node', { call_id: context.path.call_id }));
+        }
         removeFromNodes(app, String(context.path.call_id));
         const call = app.calls.find((c) => c.id === context.path.call_id);
         if (call) call.node_uuid = null;

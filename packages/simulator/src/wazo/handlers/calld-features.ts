@@ -21,7 +21,8 @@ export function calldFeatureHandlers(deps: Deps): WazoHandlers {
       const participant = participants.find((p) => p.id === context.path.participant_id);
       if (!participant) {
         const message = `Conference id "${conference.id}" has no such participant: id "${String(context.path.participant_id)}"`;
-        return fail(deps, context, failure(404, message, 'no-such-participant', { conference_id: conference.id, participant_id: context.path.participant_id }, 'conference-participant'));
+        const details = { conference_id: conference.id, participant_id: context.path.participant_id };
+        return fail(deps, context, failure(404, message, 'no-such-participant', details, 'conference-participant'));
       }
       run(participant, participants);
       return empty(204);

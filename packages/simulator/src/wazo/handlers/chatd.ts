@@ -147,13 +147,12 @@ export function chatdHandlers(deps: Deps): WazoHandlers {
         const body = context.body as Chatd.MessageCreate;
         const external = room.users.some((user) => user.identity);
         if (external && !body.sender_identity_uuid) return fail(deps, context, failure(409, 'A sender identity is required', 'message-identity-required'));
+        const recipients = room.users.filter((u) => u.identity).map((u) => ({ identity: u.identity!, status: 'pending' as const, updated_at: isoWithOffset(now()) }));
         const message: ChatMessage = {
           uuid: crypto.randomUUID(),
           content: body.content,
           alias: body.alias ?? null,
-          delivery: external
-            ? { type: 'external', backend: 'sms', recipients: room.users.filter((u) => u.identity).map((u) => ({ identity: u.identity!, status: 'pending', updated_at: isoWithOffset(now()) })) }
-            : { type: 'internal', backend: null, recipients: [] },
+          delivery: external ? { type: 'external', backend: 'sms', recipients } : { type: 'internal', backend: null, recipients: [] },
           user_uuid: me.userUuid,
           tenant_uuid: room.tenant_uuid,
           wazo_uuid: store.stackUuid,

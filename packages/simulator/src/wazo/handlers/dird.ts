@@ -3,9 +3,23 @@ import { extenOf, fullName } from '../calls.js';
 import { parseCsv, toCsv } from '../csv.js';
 import type { Dird } from '../generated.js';
 import type { ListOptions } from '../list-query.js';
-import type { ConfdUser, PersonalContact, Phonebook, PhonebookContact } from '../records.js';
+import type { ConfdUser, PersonalContact, Phonebook, PhonebookContact, Source } from '../records.js';
 import { SOURCES } from '../seed/directory.js';
-import { bodyText, callerOf, fail, failure, identity, listReply, listedTenants, reachableTenants, withFilteredTotal, withTotals, type Deps, type WazoContext, type WazoHandlers } from './common.js';
+import {
+  bodyText,
+  callerOf,
+  fail,
+  failure,
+  identity,
+  listReply,
+  listedTenants,
+  reachableTenants,
+  withFilteredTotal,
+  withTotals,
+  type Deps,
+  type WazoContext,
+  type WazoHandlers,
+} from './common.js';
 
 /** The display of every profile: the columns of lookup results and their meaning. */
 const DISPLAY = {
@@ -26,6 +40,17 @@ interface Entry {
 
 const contactName = (contact: { firstname?: string; lastname?: string }) => [contact.firstname, contact.lastname].filter(Boolean).join(' ');
 
+/** A personal or phonebook contact as a lookup entry (the source's name is also its backend). */
+const contactEntry = (source: string, contact: PhonebookContact): Entry => ({
+  source,
+  backend: source,
+  id: contact.id,
+  name: contactName(contact),
+  number: contact.number ?? null,
+  mobile: null,
+  email: contact.email ?? null,
+});
+
 /** wazo-dird: lookups over the profile's sources, favorites, personal contacts (with CSV), phonebooks, profiles and sources. */
 export function dirdHandlers(deps: Deps): WazoHandlers {
   const { store } = deps;
@@ -36,15 +61,14 @@ export function dirdHandlers(deps: Deps): WazoHandlers {
       .filter((user) => user.tenant_uuid === tenant)
       .map((user): Entry => {
         const line = store.lines.get(user.lineIds[0] ?? -1);
-        return { source: SOURCES.internal, backend: 'wazo', id: String(user.id), name: fullName(user), number: line ? extenOf(line) : null, mobile: user.mobile_phone_number, email: user.email, user };
+        const number = line ? extenOf(line) : null;
+        return { source: SOURCES.internal, backend: 'wazo', id: String(user.id), name: fullName(user), number, mobile: user.mobile_phone_number, email: user.email, user };
       });
-    const personal = (store.personalContacts.get(userUuid) ?? []).map(
-      (contact): Entry => ({ source: SOURCES.personal, backend: 'personal', id: contact.id, name: contactName(contact), number: contact.number ?? null, mobile: null, email: contact.email ?? null }),
-    );
+    const personal = (store.personalContacts.get(userUuid) ?? []).map((contact) => contactEntry(SOURCES.personal, contact));
     const phonebook = [...store.phonebooks.values()]
       .filter((book) => book.tenant_uuid === tenant)
       .flatMap((book) => store.phonebookContacts.get(book.uuid) ?? [])
-      .map((contact): Entry => ({ source: SOURCES.phonebook, backend: 'phonebook', id: contact.id, name: contactName(contact), number: contact.number ?? null, mobile: null, email: contact.email ?? null }));
+      .map((contact) => contactEntry(SOURCES.phonebook, contact));
     return [...internal, ...personal, ...phonebook];
   };
   const favoritesOf = (userUuid: string) => store.favorites.get(userUuid) ?? new Set<string>();
@@ -98,7 +122,8 @@ export function dirdHandlers(deps: Deps): WazoHandlers {
       ? run(book)
       : fail(deps, context, failure(404, `No such phonebook: ${String(context.path.phonebook_uuid)}`, 'unknown-phonebook'));
   };
-  const phonebookTaken = (tenant: string, name: string, except?: string) => [...store.phonebooks.values()].some((b) => b.tenant_uuid === tenant && b.name === name && b.uuid !== except);
+  const phonebookTaken = (tenant: string, name: string, except?: string) =>
+    [...store.phonebooks.values()].some((b) => b.tenant_uuid === tenant && b.name === name && b.uuid !== except);
   const phonebookConflict = (context: WazoContext, name: string) => fail(deps, context, failure(409, `Duplicated phonebook: ${name}`, 'duplicate-phonebook'));
   const contactOptions: ListOptions<PhonebookContact> = {
     searchable: (c) => Object.values(c),
@@ -131,7 +156,7 @@ export function dirdHandlers(deps: Deps): WazoHandlers {
 
     markAsFavorite: (context) => {
       const { directory, contact } = context.path as { directory: string; contact: string };
-      if (!Object.values(SOURCES).includes(directory as never)) return fail(deps, context, failure(404, `No such source: ${directory}`, 'unknown-source'));
+      if (!(Object.values(SOURCES) as string[]).includes(directory)) return fail(deps, context, failure(404, `No such source: ${directory}`, 'unknown-source'));
       const user = callerOf(context).userUuid;
       const favorites = favoritesOf(user);
       if (favorites.has(`${directory}/${contact}`)) return fail(deps, context, failure(409, 'Duplicated favorite', 'duplicate-favorite'));
@@ -253,7 +278,8 @@ export function dirdHandlers(deps: Deps): WazoHandlers {
         return empty(204);
       }),
 
-    listPhonebookContacts: (context) => withPhonebook(context, (book) => listReply(deps, context, store.phonebookContacts.get(book.uuid) ?? [], contactOptions, withFilteredTotal(identity))),
+    listPhonebookContacts: (context) =>
+      withPhonebook(context, (book) => listReply(deps, context, store.phonebookContacts.get(book.uuid) ?? [], contactOptions, withFilteredTotal(identity))),
 
     createPhonebookContact: (context) =>
       withPhonebook(context, (book) => {
@@ -272,7 +298,8 @@ export function dirdHandlers(deps: Deps): WazoHandlers {
 
     listSources: (context) => {
       const tenants = listedTenants(deps, context);
-      return listReply(deps, context, store.sources.filter((s) => tenants.has(s.tenant_uuid ?? '')), { ...byNameOptions(), sortable: ['name', 'backend', 'uuid'] }, withTotals(identity));
+      const options = { ...byNameOptions<Source>(), sortable: ['name', 'backend', 'uuid'] };
+      return listReply(deps, context, store.sources.filter((s) => tenants.has(s.tenant_uuid ?? '')), options, withTotals(identity));
     },
   };
 }

@@ -50,11 +50,17 @@ export function seedDirectory(random: Random, people: People): Directory {
       entreprise: company,
     };
   };
-  const phonebookContacts = new Map<string, PhonebookContact[]>([
-    [FIXTURES.phonebookUuid, Array.from({ length: 40 }, (_, i) => { const { firstname, lastname, number, email } = contact(i); return { id: uuid(random), firstname, lastname, number, email }; })],
-    [phonebooks[1]!.uuid, Array.from({ length: 5 }, (_, i) => { const { firstname, lastname, number, email } = contact(60 + i); return { id: uuid(random), firstname, lastname, number, email }; })],
+  const bookContacts = (count: number, from: number): PhonebookContact[] =>
+    Array.from({ length: count }, (_, i) => {
+      const { firstname, lastname, number, email } = contact(from + i);
+      return { id: uuid(random), firstname, lastname, number, email };
+    });
+  const phonebookContacts = new Map([
+    [FIXTURES.phonebookUuid, bookContacts(40, 0)],
+    [phonebooks[1]!.uuid, bookContacts(5, 60)],
   ]);
-  const personal = (count: number, from: number) => Array.from({ length: count }, (_, i) => ({ id: uuid(random), ...contact(from + i), note: i % 4 === 0 ? 'Met at the trade show' : '' }));
+  const personal = (count: number, from: number): PersonalContact[] =>
+    Array.from({ length: count }, (_, i) => ({ id: uuid(random), ...contact(from + i), note: i % 4 === 0 ? 'Met at the trade show' : '' }));
   const personalContacts = new Map<string, PersonalContact[]>([
     [FIXTURES.users.alice.uuid, personal(15, 40)],
     [FIXTURES.users.bob.uuid, personal(3, 70)],

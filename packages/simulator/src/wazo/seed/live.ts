@@ -36,7 +36,7 @@ export function seedLive(random: Random, now: number, people: People): Live {
 
   // Alice talks to Bob (she called him three minutes ago)...
   const internal = id(180);
-  const aliceLeg = leg(internal, alice, bob.user.firstname, bob, 'internal', true, now - 180_000, now - 172_000);
+  const aliceLeg = leg(internal, alice, fullName(bob.user), bob, 'internal', true, now - 180_000, now - 172_000);
   const bobLeg = leg(id(180), bob, fullName(alice.user), alice, 'internal', false, now - 180_000, now - 172_000, internal);
   bridge(aliceLeg, bobLeg, uuid(random));
   // ...while an outside caller rings her (call waiting).
@@ -75,7 +75,18 @@ export function seedLive(random: Random, now: number, people: People): Live {
     ...seedApplicationCalls(random, now, id),
   };
 
-  function leg(callId: string, own: { user: ConfdUser; line: Line }, peerName: string, peer: { line: Line } | null, direction: Call['direction'], isCaller: boolean, created: number, answered: number | null, conversation = callId): Call {
+  /** A user's channel, talking since `answered`. */
+  function leg(
+    callId: string,
+    own: { user: ConfdUser; line: Line },
+    peerName: string,
+    peer: { line: Line } | null,
+    direction: Call['direction'],
+    isCaller: boolean,
+    created: number,
+    answered: number | null,
+    conversation = callId,
+  ): Call {
     return channel({
       id: callId, tenantUuid: own.user.tenant_uuid, user: own.user, line: own.line, name: fullName(own.user), number: extenOf(own.line),
       peerName, peerNumber: peer ? extenOf(peer.line) : peerName, dialed: isCaller ? (peer ? extenOf(peer.line) : null) : extenOf(own.line),
@@ -84,7 +95,17 @@ export function seedLive(random: Random, now: number, people: People): Live {
   }
 }
 
-function trunkLeg(callId: string, tenant: string, number: string, direction: Call['direction'], isCaller: boolean, created: number, answered: number | null, conversation: string): Call {
+/** A channel on the trunk, ringing until `answered`. */
+function trunkLeg(
+  callId: string,
+  tenant: string,
+  number: string,
+  direction: Call['direction'],
+  isCaller: boolean,
+  created: number,
+  answered: number | null,
+  conversation: string,
+): Call {
   return channel({
     id: callId, tenantUuid: tenant, user: null, line: null, name: number, number, peerName: '', peerNumber: null, dialed: null,
     direction, isCaller, status: answered === null ? 'Ring' : 'Up', createdAt: created, answeredAt: answered, conversationId: conversation,

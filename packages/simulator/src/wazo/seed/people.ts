@@ -43,6 +43,7 @@ interface PersonSpec {
 
 const NO_CALL_LOGS_POLICY = 'pbxkit-no-call-logs';
 const SWITCHBOARD_POLICY = 'pbxkit-switchboard-operator';
+const SWITCHBOARD_ACL = ['calld.switchboards.#', 'confd.switchboards.read', 'confd.switchboards.*.read'];
 
 export function seedPeople(random: Random, now: number): People {
   const tenants = seedTenants();
@@ -110,7 +111,7 @@ function seedPolicies(): Policy[] {
     policy('1a2b3c4d-0001-4000-8000-00000000a001', TENANTS.master, DEFAULT_USER_POLICY, DEFAULT_USER_POLICY, 'Default Wazo policy for users', USER_ACL, true, true),
     policy('1a2b3c4d-0001-4000-8000-00000000a002', TENANTS.master, DEFAULT_ADMIN_POLICY, DEFAULT_ADMIN_POLICY, 'Default Wazo policy for administrators', ADMIN_ACL, true, true),
     policy('1a2b3c4d-0001-4000-8000-00000000a003', TENANTS.acme, 'No call logs', NO_CALL_LOGS_POLICY, 'Hides the call history', ['!call-logd.#'], false, false),
-    policy('1a2b3c4d-0001-4000-8000-00000000a004', TENANTS.acme, 'Switchboard operator', SWITCHBOARD_POLICY, 'Answers the Reception switchboard', ['calld.switchboards.#', 'confd.switchboards.read', 'confd.switchboards.*.read'], false, false),
+    policy('1a2b3c4d-0001-4000-8000-00000000a004', TENANTS.acme, 'Switchboard operator', SWITCHBOARD_POLICY, 'Answers the Reception switchboard', SWITCHBOARD_ACL, false, false),
   ];
 }
 
@@ -133,7 +134,12 @@ function seedGroups(random: Random, tenants: Tenant[], policyBySlug: Map<string,
 
 function seedQueues(): AgentQueue[] {
   const queue = (id: number, name: string, display: string, tenant: string): AgentQueue => ({ id, name, display_name: display, tenant_uuid: tenant });
-  return [queue(1, 'sales', 'Sales', TENANTS.acme), queue(2, 'support', 'Support', TENANTS.acme), queue(3, 'billing', 'Billing', TENANTS.acme), queue(4, 'helpdesk', 'Helpdesk', TENANTS.globex)];
+  return [
+    queue(1, 'sales', 'Sales', TENANTS.acme),
+    queue(2, 'support', 'Support', TENANTS.acme),
+    queue(3, 'billing', 'Billing', TENANTS.acme),
+    queue(4, 'helpdesk', 'Helpdesk', TENANTS.globex),
+  ];
 }
 
 function personSpecs(random: Random): PersonSpec[] {
@@ -179,7 +185,9 @@ function personSpecs(random: Random): PersonSpec[] {
   ];
 }
 
-function addPerson(people: People, person: PersonSpec, ids: Record<'user' | 'line' | 'voicemail' | 'agent', number>, random: Random, now: number, policyBySlug: Map<string, string>): void {
+type Counters = Record<'user' | 'line' | 'voicemail' | 'agent', number>;
+
+function addPerson(people: People, person: PersonSpec, ids: Counters, random: Random, now: number, policyBySlug: Map<string, string>): void {
   const tenant = people.tenants.find((t) => t.uuid === person.tenant)!;
   const email = `${person.username}@${tenant.domain_names[0]}`;
   people.authUsers.push({
@@ -362,7 +370,10 @@ function agent(id: number, number: string, tenant: string, userUuid: string | nu
     extension: null,
     context: null,
     state_interface: null,
-    queues: queues.filter((queue) => queue.tenant_uuid === tenant).slice(0, 2).map(({ id: queueId, name, display_name }) => ({ id: queueId, name, display_name, logged: false, paused: false, paused_reason: null })),
+    queues: queues
+      .filter((queue) => queue.tenant_uuid === tenant)
+      .slice(0, 2)
+      .map(({ id: queueId, name, display_name }) => ({ id: queueId, name, display_name, logged: false, paused: false, paused_reason: null })),
     userUuid,
   };
 }

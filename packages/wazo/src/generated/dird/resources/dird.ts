@@ -291,7 +291,7 @@ export const dirdOperations = {
   exportPersonalContacts: ['GET', '/api/dird/0.1/personal', { accept: 'text/csv', query: { format: 'text/csv' }, parseAs: 'text' }],
   addContact: ['POST', '/api/dird/0.1/personal'],
   deleteAllPersonalContacts: ['DELETE', '/api/dird/0.1/personal'],
-  importPersonalContacts: ['POST', '/api/dird/0.1/personal/import'],
+  importPersonalContacts: ['POST', '/api/dird/0.1/personal/import', { contentType: 'text/csv' }],
   getPersonalContact: ['GET', '/api/dird/0.1/personal/{contact_id}'],
   editContact: ['PUT', '/api/dird/0.1/personal/{contact_id}', { idempotent: true }],
   deleteContact: ['DELETE', '/api/dird/0.1/personal/{contact_id}'],
