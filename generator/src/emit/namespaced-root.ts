@@ -3,6 +3,7 @@ import { pascalCase } from '../model/names.js';
 import type { ApiModel } from '../model/types.js';
 import type { PlatformConfig } from '../platforms.js';
 import { doNotEdit, type GeneratedFile } from './generated-file.js';
+import { factoryName, resourcePath } from './resource.js';
 import { renderTypeScript } from './typescript-file.js';
 
 /** One spec of a namespaced platform, rendered into its own directory. */
@@ -75,6 +76,11 @@ export function emitNamespacedRoot(project: Project, platform: PlatformConfig, p
     file.addExportDeclaration({ moduleSpecifier: './operations.js' });
     for (const { dir, names } of each)
       file.addExportDeclaration({ moduleSpecifier: `${dir}/client.js`, namedExports: [names.clientFactory, { name: names.clientInterface, isTypeOnly: true }] });
+    // Each resource's own factory too (resource names are unique across namespaces): importing a module
+    // namespace object would carry its whole directory into a bundle.
+    for (const { dir, namespace } of each)
+      for (const resource of parts.find((part) => part.namespace === namespace)!.model.resources)
+        file.addExportDeclaration({ moduleSpecifier: `${dir}/${resourcePath(resource).replace(/\.ts$/, '.js')}`, namedExports: [factoryName(resource)] });
     for (const { namespace, dir } of each)
       file.addExportDeclaration({ moduleSpecifier: `${dir}/index.js`, namespaceExport: pascalCase(namespace) });
   });
