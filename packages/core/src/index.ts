@@ -43,6 +43,6 @@ export type {
 export { offsetPaging, Page, pageNumberPaging, startKeyPaging, type Paginator } from './pagination.js';
 export type { CallInput, RequestOptions } from './request-options.js';
 export type { QuerySerializer } from './request.js';
-export { defineResource, type OperationTable } from './resource.js';
+export { defineResource, type ApiFactory, type ComposedApi, type OperationTable } from './resource.js';
 export { defaultRetry, type RetryOptions } from './retry.js';
 export { createTransport, type CallMode, type ParsedError, type Transport, type TransportOptions } from './transport.js';

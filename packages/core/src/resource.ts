@@ -7,6 +7,12 @@ import type { CallMode, Transport } from './transport.js';
 /** A generated resource's operations, by method name. */
 export type OperationTable = Record<string, OperationTuple>;
 
+/** A generated factory of part of a client: a resource (`cdrsApi`), a namespace (`createCalldApi`) or all (`createKazooApi`). */
+export type ApiFactory = (transport: Transport) => object;
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+/** What the factories make, together: the type of a client composed of them. */
+export type ComposedApi<F extends readonly ApiFactory[]> = Intersection<ReturnType<F[number]>>;
+
 /**
  * Turns a generated table of operations into the resource object: one function per operation, with
  * `.withResponse` and `.asResponse`, and `.all` for paged operations. Built once per client.

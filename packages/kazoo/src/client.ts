@@ -7,7 +7,8 @@ import {
   type LogLevel,
   type ParsedError,
   type RetryOptions,
-  type Transport,
+  type ApiFactory,
+  type ComposedApi,
   type TransportOptions,
 } from '@pbxkit/core';
 import {
@@ -75,11 +76,6 @@ export interface KazooSessionMethods {
 /** A client with every resource. */
 export interface KazooClient extends KazooApi, KazooSessionMethods {}
 
-/** Makes resources on a transport: `createKazooApi` (all of them) or a resource's own factory (`cdrsApi`). */
-export type KazooApiFactory = (transport: Transport) => object;
-type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
-/** The resources the factories make. */
-export type ComposedApi<F extends readonly KazooApiFactory[]> = Intersection<ReturnType<F[number]>>;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -119,7 +115,7 @@ export function createKazooClient(options?: KazooClientOptions): KazooClient {
  * A Kazoo client with only the resources the factories make, so that a bundle carries only their
  * operation tables: `composeKazooClient({ auth }, cdrsApi, usersApi)`. Authentication works the same.
  */
-export function composeKazooClient<const F extends readonly KazooApiFactory[]>(
+export function composeKazooClient<const F extends readonly ApiFactory[]>(
   given: KazooClientOptions | undefined,
   ...factories: F
 ): KazooSessionMethods & ComposedApi<F> {

@@ -2,7 +2,9 @@ import {
   createTokenManager,
   createTransport,
   InvalidArgumentError,
+  type ApiFactory,
   type AuthHandler,
+  type ComposedApi,
   type Credentials,
   type Transport,
 } from '@pbxkit/core';
@@ -42,13 +44,6 @@ export type WazoClientOf<Api> = Omit<Api, 'auth'> &
 /** Every daemon: `auth`, `calld`, `application`, `confd`, `dird`, `agentd`, `callLogd`, `chatd`. */
 export type WazoClient = WazoClientOf<WazoApi>;
 
-/** A generated namespace factory: `createCalldApi`, `createChatdApi`, ... */
-export type WazoApiFactory = (transport: Transport) => object;
-
-type ResultOf<F> = F extends (transport: Transport) => infer Api ? Api : never;
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-/** The namespaces of every factory, together. */
-type Merged<F extends readonly WazoApiFactory[]> = Intersection<ResultOf<F[number]>>;
 
 /**
  * A client that carries only the daemons it is given, so that a bundle holds only their operations:
@@ -60,7 +55,7 @@ type Merged<F extends readonly WazoApiFactory[]> = Intersection<ResultOf<F[numbe
  * await wazo.calld.listCalls();
  * ```
  */
-export function composeWazoClient<F extends WazoApiFactory[]>(options: WazoClientOptions, ...factories: F): WazoClientOf<Merged<F>> {
+export function composeWazoClient<F extends ApiFactory[]>(options: WazoClientOptions, ...factories: F): WazoClientOf<ComposedApi<F>> {
   const o = checkOptions(options);
   let tenant = o.tenant;
   const inner = createTokenManager<WazoCredentials>({
@@ -122,7 +117,7 @@ export function composeWazoClient<F extends WazoApiFactory[]>(options: WazoClien
       return inner.onRefresh((credentials) => credentials.session && listener(credentials.session));
     },
     request: createRequest(transport),
-  } as unknown as WazoClientOf<Merged<F>>;
+  } as unknown as WazoClientOf<ComposedApi<F>>;
 }
 
 /** A client of every Wazo daemon. For a smaller bundle, see `composeWazoClient`. */

@@ -1,4 +1,4 @@
-export { composeWazoClient, createWazoClient, type WazoApiFactory, type WazoClient, type WazoClientOf, type WazoSessionLayer } from './client.js';
+export { composeWazoClient, createWazoClient, type WazoClient, type WazoClientOf, type WazoSessionLayer } from './client.js';
 export type { WazoClientOptions } from './options.js';
 export type { WazoFetchOptions } from './fetch.js';
 export { basicCredentials, type LogInInput, type SessionAuth } from './auth.js';
@@ -22,6 +22,8 @@ export {
   RateLimitError,
   TimeoutError,
   UnprocessableEntityError,
+  type ApiFactory,
+  type ComposedApi,
   type FieldError,
   type Logger,
   type LogLevel,
