@@ -44,5 +44,6 @@ export { offsetPaging, Page, pageNumberPaging, startKeyPaging, type Paginator } 
 export type { CallInput, RequestOptions } from './request-options.js';
 export type { QuerySerializer } from './request.js';
 export { defineResource, type ApiFactory, type ComposedApi, type OperationTable } from './resource.js';
+export type { ClientOptions } from './client-options.js';
 export { defaultRetry, type RetryOptions } from './retry.js';
 export { createTransport, type CallMode, type ParsedError, type Transport, type TransportOptions } from './transport.js';

@@ -2,14 +2,11 @@ import {
   createTokenManager,
   createTransport,
   InvalidArgumentError,
-  type FieldError,
-  type Logger,
-  type LogLevel,
-  type ParsedError,
-  type RetryOptions,
   type ApiFactory,
+  type ClientOptions,
   type ComposedApi,
-  type TransportOptions,
+  type FieldError,
+  type ParsedError,
 } from '@pbxkit/core';
 import {
   applyCredentials,
@@ -30,26 +27,17 @@ import { DEFAULT_MAX_RANGE_SECONDS, splitByTimeRange } from './time-range.js';
 
 export const DEFAULT_BASE_URL = 'http://localhost:8000/v2';
 
-export interface KazooClientOptions {
+export interface KazooClientOptions extends ClientOptions {
   /** Crossbar's URL up to and including `/v2`. Default `http://localhost:8000/v2`. */
   baseUrl?: string;
   /** The account of `{account_id}` paths when a call leaves it out. Default: the account the token acts in. */
   accountId?: string;
   auth?: KazooAuth;
-  /** Milliseconds each attempt may take. Default 60 000. */
-  timeout?: number;
-  /** Retry policy for idempotent calls; `false` turns retries off. Default: 2 retries. */
-  retry?: Partial<RetryOptions> | false;
   /**
    * The longest `created_from`..`created_to` span the server accepts, in seconds (`crossbar.maximum_range`,
    * default 31 days + 1 hour): `.all()` of the CDR listings walks longer ranges in windows of this size.
    */
   maxRangeSeconds?: number;
-  headers?: Record<string, string>;
-  /** A fetch to send with instead of `globalThis.fetch` (looked up at call time). */
-  fetch?: TransportOptions['fetch'];
-  logger?: Logger;
-  logLevel?: LogLevel;
 }
 
 /** Who the client is authenticated as. */

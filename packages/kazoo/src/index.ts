@@ -14,26 +14,4 @@ export { kazooFilterSerializer, type KazooFilter } from './filter.js';
 export { fromGregorian, GREGORIAN_UNIX_OFFSET, toGregorian } from './gregorian.js';
 export { DEFAULT_MAX_RANGE_SECONDS } from './time-range.js';
 export * from './generated/index.js';
-export {
-  AbortError,
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  ConnectionError,
-  InternalServerError,
-  InvalidArgumentError,
-  NotFoundError,
-  PbxkitError,
-  PermissionDeniedError,
-  RateLimitError,
-  TimeoutError,
-  UnprocessableEntityError,
-  type ApiFactory,
-  type ComposedApi,
-  type FieldError,
-  type Logger,
-  type LogLevel,
-  type Page,
-  type RetryOptions,
-} from '@pbxkit/core';
+export * from '@pbxkit/core/public';

@@ -3,12 +3,9 @@ import {
   createTokenManager,
   createTransport,
   InvalidArgumentError,
+  type ClientOptions,
   type FieldError,
-  type Logger,
-  type LogLevel,
   type ParsedError,
-  type RetryOptions,
-  type TransportOptions,
 } from '@pbxkit/core';
 import {
   applyCredentials,
@@ -23,21 +20,12 @@ import { authOperations } from './generated/resources/auth.js';
 
 export const DEFAULT_BASE_URL = 'https://l7api.com/v1.2/voipstudio';
 
-export interface VoipstudioClientOptions {
+export interface VoipstudioClientOptions extends ClientOptions {
   /** Default `https://l7api.com/v1.2/voipstudio`. */
   baseUrl?: string;
   auth?: VoipstudioAuth;
-  /** Milliseconds each attempt may take. Default 60 000. */
-  timeout?: number;
-  /** Retry policy for idempotent calls; `false` turns retries off. Default: 2 retries. */
-  retry?: Partial<RetryOptions> | false;
   /** Sent as `X-Language` for localized error messages, e.g. `de`. */
   language?: string;
-  headers?: Record<string, string>;
-  /** A fetch to send with instead of `globalThis.fetch` (looked up at call time). */
-  fetch?: TransportOptions['fetch'];
-  logger?: Logger;
-  logLevel?: LogLevel;
 }
 
 /** Who the client is logged in as. */

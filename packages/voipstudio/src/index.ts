@@ -16,24 +16,4 @@ export {
   type WebhookEventName,
 } from './webhooks.js';
 export * from './generated/index.js';
-export {
-  AbortError,
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  ConnectionError,
-  InternalServerError,
-  InvalidArgumentError,
-  NotFoundError,
-  PbxkitError,
-  PermissionDeniedError,
-  RateLimitError,
-  TimeoutError,
-  UnprocessableEntityError,
-  type FieldError,
-  type Logger,
-  type LogLevel,
-  type Page,
-  type RetryOptions,
-} from '@pbxkit/core';
+export * from '@pbxkit/core/public';

@@ -7,26 +7,4 @@ export { compileAcl, type AccessCheck } from './acl.js';
 export { AuthorizationRequiredError, parseWazoError, SubscriptionRequiredError } from './errors.js';
 export type { WazoRequest, WazoRequestInit } from './request.js';
 export * from './generated/index.js';
-export {
-  AbortError,
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  ConnectionError,
-  InternalServerError,
-  InvalidArgumentError,
-  NotFoundError,
-  PbxkitError,
-  PermissionDeniedError,
-  RateLimitError,
-  TimeoutError,
-  UnprocessableEntityError,
-  type ApiFactory,
-  type ComposedApi,
-  type FieldError,
-  type Logger,
-  type LogLevel,
-  type Page,
-  type RetryOptions,
-} from '@pbxkit/core';
+export * from '@pbxkit/core/public';

@@ -1,7 +1,7 @@
-import { InvalidArgumentError, type Logger, type LogLevel, type RetryOptions, type TransportOptions } from '@pbxkit/core';
+import { InvalidArgumentError, type ClientOptions } from '@pbxkit/core';
 import { fetchOptionsProblem, headersProblem, type WazoFetchOptions } from './fetch.js';
 
-export interface WazoClientOptions {
+export interface WazoClientOptions extends ClientOptions {
   /** The stack's host name, with a port if needed: `stack.example.com` means `https://stack.example.com`. */
   host?: string;
   /** Instead of `host`: the stack's root URL, e.g. `http://127.0.0.1:8080` for a test server. */
@@ -22,16 +22,8 @@ export interface WazoClientOptions {
   refreshToken?: string;
   /** `RequestInit` fields for every request: `credentials`, `mode`, `cache`, `referrerPolicy`, ... */
   fetchOptions?: WazoFetchOptions;
-  /** Milliseconds each attempt may take. Default 60 000; 0 for no limit. */
-  timeout?: number;
-  /** Retry policy for idempotent calls; `false` turns retries off. Default: 2 retries. */
-  retry?: Partial<RetryOptions> | false;
   /** Headers for every request; only those Wazo's CORS policy allows (`Accept-Language`, ...). */
   headers?: Record<string, string>;
-  /** A fetch to send with instead of `globalThis.fetch` (looked up at call time). */
-  fetch?: TransportOptions['fetch'];
-  logger?: Logger;
-  logLevel?: LogLevel;
 }
 
 /** The options with their defaults, checked. */

@@ -88,16 +88,7 @@ export function useSimulator(options: VoipstudioSimulatorOptions = {}): E2e {
   return e2e;
 }
 
-/** The error a promise rejects with; fails the test when it resolves. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(Error);
-    return error as Error;
-  }
-  return expect.fail('expected the call to fail');
-}
+export { rejectionOf } from '../../../../scripts/test-support/rejection.js';
 
 /** Every item of an async iterator, in order. */
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

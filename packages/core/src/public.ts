@@ -1,0 +1,23 @@
+/** What the platform packages re-export to their users from the shared runtime. */
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidArgumentError,
+  NotFoundError,
+  PbxkitError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+  type FieldError,
+} from './errors.js';
+export type { ClientOptions } from './client-options.js';
+export type { Logger, LogLevel } from './logger.js';
+export type { Page } from './pagination.js';
+export type { ApiFactory, ComposedApi } from './resource.js';
+export type { RetryOptions } from './retry.js';
