@@ -9,7 +9,7 @@ export interface paths {
     };
     /**
      * List the rooms of the authenticated user.
-     * @description With `getRoomMessages` and `sendRoomMessage`, replaces the seed SDK's `calld.listMessages` and `calld.sendMessage` (chats left wazo-calld in 19.04).
+     * @description With `getRoomMessages` and `sendRoomMessage`, replaces the seed SDK's `calld.listMessages` and `calld.sendMessage` (chats left wazo-calld in 19.05).
      *
      *     Every room the token's user is in; with `user_uuid`, only the rooms that also contain all of
      *     those users. Not paged. Required ACL: `chatd.users.me.rooms.read`.
@@ -97,7 +97,7 @@ export interface paths {
     };
     /**
      * List the presences of users.
-     * @description Replaces the seed SDK's `calld.getStatus` (line presences left wazo-calld in 19.05).
+     * @description Replaces the seed SDK's `calld.getStatus` (line presences left wazo-calld in 19.04).
      *
      *     Presences of the users of the tenant the request acts on (and of its sub-tenants with
      *     `recurse=true`), optionally only those in `user_uuid`. Not paged: every matching presence comes
@@ -125,7 +125,7 @@ export interface paths {
     };
     /**
      * Get the presence of a user.
-     * @description Replaces the seed SDK's `calld.getPresence` (presences left wazo-calld in 19.05).
+     * @description Replaces the seed SDK's `calld.getPresence` (presences left wazo-calld in 19.04).
      *
      *     The user's whole presence: chosen `state` and `status`, do not disturb, last activity, the
      *     state of each line and the merged `line_state`, and whether the user is connected (on a
@@ -138,7 +138,7 @@ export interface paths {
     get: operations["getContactStatusInfo"];
     /**
      * Set the presence state and status of a user.
-     * @description Replaces the seed SDK's `calld.updatePresence` (presences left wazo-calld in 19.05).
+     * @description Replaces the seed SDK's `calld.updatePresence` (presences left wazo-calld in 19.04).
      *
      *     Sets the user's `state` (required) and free-text `status` (optional; `null` clears it). The
      *     other presence fields are computed by the daemon and ignored here. Changing the state updates

@@ -7,7 +7,7 @@ export interface ChatdResource {
   /**
    * List the rooms of the authenticated user.
    *
-   * With `getRoomMessages` and `sendRoomMessage`, replaces the seed SDK's `calld.listMessages` and `calld.sendMessage` (chats left wazo-calld in 19.04).
+   * With `getRoomMessages` and `sendRoomMessage`, replaces the seed SDK's `calld.listMessages` and `calld.sendMessage` (chats left wazo-calld in 19.05).
    *
    * Every room the token's user is in; with `user_uuid`, only the rooms that also contain all of
    * those users. Not paged. Required ACL: `chatd.users.me.rooms.read`.
@@ -72,7 +72,7 @@ export interface ChatdResource {
   /**
    * List the presences of users.
    *
-   * Replaces the seed SDK's `calld.getStatus` (line presences left wazo-calld in 19.05).
+   * Replaces the seed SDK's `calld.getStatus` (line presences left wazo-calld in 19.04).
    *
    * Presences of the users of the tenant the request acts on (and of its sub-tenants with
    * `recurse=true`), optionally only those in `user_uuid`. Not paged: every matching presence comes
@@ -89,7 +89,7 @@ export interface ChatdResource {
   /**
    * Get the presence of a user.
    *
-   * Replaces the seed SDK's `calld.getPresence` (presences left wazo-calld in 19.05).
+   * Replaces the seed SDK's `calld.getPresence` (presences left wazo-calld in 19.04).
    *
    * The user's whole presence: chosen `state` and `status`, do not disturb, last activity, the
    * state of each line and the merged `line_state`, and whether the user is connected (on a
@@ -106,7 +106,7 @@ export interface ChatdResource {
   /**
    * Set the presence state and status of a user.
    *
-   * Replaces the seed SDK's `calld.updatePresence` (presences left wazo-calld in 19.05).
+   * Replaces the seed SDK's `calld.updatePresence` (presences left wazo-calld in 19.04).
    *
    * Sets the user's `state` (required) and free-text `status` (optional; `null` clears it). The
    * other presence fields are computed by the daemon and ignored here. Changing the state updates
