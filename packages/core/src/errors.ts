@@ -103,8 +103,8 @@ const byStatus: Record<number, typeof ApiError> = {
   429: RateLimitError,
 };
 
-/** The error class for a status: a named subclass where there is one, else `ApiError`. */
-export function createApiError(init: ApiErrorInit): ApiError {
-  const ErrorClass = byStatus[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
+/** The error of a status: `as` when given, else the named subclass of the status where there is one, else `ApiError`. */
+export function createApiError(init: ApiErrorInit, as?: typeof ApiError): ApiError {
+  const ErrorClass = as ?? byStatus[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
   return new ErrorClass(init);
 }

@@ -4,6 +4,7 @@ import {
   createApiError,
   InvalidArgumentError,
   PbxkitError,
+  PermissionDeniedError,
   type ApiError,
   type FieldError,
 } from './errors.js';
@@ -27,6 +28,11 @@ export interface Transport {
 export interface ParsedError {
   message?: string;
   fieldErrors?: FieldError[];
+  /**
+   * The body says the credentials are fine but lack a permission (Wazo answers that with a 401): the error is
+   * then a `PermissionDeniedError` whatever the status, so that callers do not log in again for nothing.
+   */
+  permissionDenied?: boolean;
 }
 
 export interface TransportOptions {
@@ -127,16 +133,19 @@ export function createTransport(options: TransportOptions): Transport {
       const fieldErrors = (parsed.fieldErrors ?? []).map((f) => ({ ...f, message: redact(f.message) }));
       const fields = fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join('; ');
       const detail = parsed.message || response.statusText || 'HTTP error';
-      return createApiError({
-        status: response.status,
-        message: redact(`${response.status} ${detail}${fields ? ` [${fields}]` : ''} (${label})`),
-        method: spec.method,
-        url: redact(url),
-        requestId: requestIdOf(response.headers),
-        body,
-        fieldErrors,
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-      });
+      return createApiError(
+        {
+          status: response.status,
+          message: redact(`${response.status} ${detail}${fields ? ` [${fields}]` : ''} (${label})`),
+          method: spec.method,
+          url: redact(url),
+          requestId: requestIdOf(response.headers),
+          body,
+          fieldErrors,
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+        },
+        parsed.permissionDenied ? PermissionDeniedError : undefined,
+      );
     };
 
     const send = async (authorised: Headers, n: number) => {

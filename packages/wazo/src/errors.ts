@@ -29,6 +29,15 @@ const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
 
 /**
+ * The standard 401 of a valid token that lacks an ACL or may not act on the tenant (`Wazo-Tenant`): a
+ * permission refusal, not an expired token.
+ */
+export function isPermissionRefusal(body: Record<string, unknown>): boolean {
+  const details = isObject(body.details) ? body.details : {};
+  return body.error_id === 'unauthorized-tenant' || details.reason === 'missing_permission_or_invalid_tenant';
+}
+
+/**
  * Field errors of a field → problem map, however deep: marshmallow's `{ name: ['msg'] }`, the standard
  * `details` of `invalid-data` (`{ name: { constraint_id, message } }`) and nested objects (`a.b`).
  */
@@ -50,6 +59,7 @@ function fieldErrorsOf(map: Record<string, unknown>, prefix = ''): FieldError[] 
  * - legacy (wazo-auth `/token`, dird lookups): `{ reason: [..], status_code }`;
  * - wazo-confd: `["message", ...]`, or `[{ field: ['message'] }]` for invalid input;
  * - wazo-agentd: `{ error }`.
+ * A permission 401 (`isPermissionRefusal`) becomes a `PermissionDeniedError`.
  */
 export function parseWazoError(body: unknown): ParsedError {
   if (Array.isArray(body)) {
@@ -60,7 +70,8 @@ export function parseWazoError(body: unknown): ParsedError {
   if (!isObject(body)) return {};
   if (typeof body.message === 'string') {
     const invalid = body.error_id === 'invalid-data' && isObject(body.details);
-    return { message: body.message, fieldErrors: invalid ? fieldErrorsOf(body.details as Record<string, unknown>) : [] };
+    const fieldErrors = invalid ? fieldErrorsOf(body.details as Record<string, unknown>) : [];
+    return { message: body.message, fieldErrors, ...(isPermissionRefusal(body) && { permissionDenied: true }) };
   }
   const reasons = strings(body.reason);
   if (reasons.length) return { message: reasons.join('; ') };

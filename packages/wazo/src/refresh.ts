@@ -15,6 +15,7 @@
  * Refreshes are single-flight (the token manager of @pbxkit/core): one `POST /token` however many
  * requests are rejected at once.
  */
+import { isPermissionRefusal } from './errors.js';
 import type { Credentials, TokenManager } from '@pbxkit/core';
 import type { Session } from './session.js';
 
@@ -44,8 +45,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 export async function readRejection(response: Response): Promise<{ verdict: 'expired' | 'refused' | 'unknown'; token?: string }> {
   const body: unknown = await response.json().catch(() => undefined);
   if (!isObject(body) || typeof body.error_id !== 'string') return { verdict: 'unknown' };
+  if (isPermissionRefusal(body)) return { verdict: 'refused' };
   const details = isObject(body.details) ? body.details : {};
-  if (body.error_id === 'unauthorized-tenant' || details.reason === 'missing_permission_or_invalid_tenant') return { verdict: 'refused' };
   if (details.reason !== 'not_found_or_expired') return { verdict: 'unknown' };
   return { verdict: 'expired', ...(typeof details.invalid_token === 'string' && { token: details.invalid_token }) };
 }

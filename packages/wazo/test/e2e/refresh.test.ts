@@ -1,6 +1,6 @@
 /** When the client refreshes its token, against the Wazo simulator over real HTTP. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthenticationError } from '../../src/index.js';
+import { AuthenticationError, PermissionDeniedError } from '../../src/index.js';
 import { rejectionOf, useSimulator } from './harness.js';
 
 const e2e = useSimulator();
@@ -57,8 +57,10 @@ describe('on a 401', () => {
 
     const error = await rejectionOf(wazo.callLogd.listCallLogs());
 
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).body).toMatchObject({ details: { reason: 'missing_permission_or_invalid_tenant' } });
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error).not.toBeInstanceOf(AuthenticationError);
+    expect((error as PermissionDeniedError).status).toBe(401);
+    expect((error as PermissionDeniedError).body).toMatchObject({ details: { reason: 'missing_permission_or_invalid_tenant' } });
     expect(e2e.refreshes()).toBe(0);
     expect(heads()).toBe(0);
   });

@@ -1,6 +1,6 @@
 /** When the client refreshes its token, against a scripted stack over real HTTP. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthenticationError, createWazoClient, type WazoClientOptions } from '../../src/index.js';
+import { AuthenticationError, createWazoClient, PermissionDeniedError, type WazoClientOptions } from '../../src/index.js';
 import { AUTH, tokenData, useFakeStack, verifier401, type Route, type SeenRequest } from './fake-stack.js';
 
 const stack = useFakeStack();
@@ -89,7 +89,7 @@ describe('a 401 that says why', () => {
   it.each([
     ['missing_permission_or_invalid_tenant', (r: SeenRequest) => verifier401(tokenOf(r), 'missing_permission_or_invalid_tenant')],
     ['unauthorized-tenant', () => ({ status: 401, body: { message: 'Unauthorized tenant', error_id: 'unauthorized-tenant', details: {}, timestamp: 1 } })],
-  ])('%s: never refreshes, the 401 reaches the caller', async (_, rejection) => {
+  ])('%s: never refreshes, the 401 reaches the caller as a PermissionDeniedError', async (_, rejection) => {
     const auth = scriptedStack({ [`GET ${CALLS}`]: () => rejection });
     const { wazo, session } = await loggedIn();
     // Even a dead token is not refreshed on a permission refusal: the body says what happened.
@@ -97,7 +97,7 @@ describe('a 401 that says why', () => {
 
     const error = await wazo.calld.listCalls().catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toBeInstanceOf(PermissionDeniedError);
     expect(error).toMatchObject({ status: 401 });
     expect(auth.refreshes()).toBe(0);
     expect(auth.checks()).toBe(0);
