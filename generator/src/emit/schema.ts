@@ -44,6 +44,8 @@ export async function emitSchema(project: Project, api: ApiModel): Promise<Gener
     silent: true,
     // A default is what the server assumes when a field is left out, not a promise that responses carry it.
     defaultNonNullable: false,
+    // `type: object` without properties is an open object, not an empty one.
+    emptyObjectsUnknown: true,
     transform: (schema) => (schema.format === dateFormat ? numberOrDate : binaryAsBlob(schema)),
   });
   return renderTypeScript(project, api, 'schema.ts', (file) => file.replaceWithText(astToString(ast)));

@@ -4995,7 +4995,7 @@ export interface components {
       /** @description Flags set by external applications. */
       flags?: string[];
       /** @description Flags (features) the device requires of carriers on outbound calls; a list, or an object in newer releases. */
-      outbound_flags?: string[] | Record<string, never>;
+      outbound_flags?: string[] | Record<string, unknown>;
       /**
        * @description Do not ring this device when its user is called as a queue agent.
        * @default false
@@ -5255,7 +5255,7 @@ export interface components {
       error: string;
       message: string;
       /** @description Field errors, `{message, cause?}`, a list of ids, or (402) the charges to accept. */
-      data?: components["schemas"]["ValidationErrors"] | unknown[] | Record<string, never>;
+      data?: components["schemas"]["ValidationErrors"] | unknown[] | Record<string, unknown>;
       request_id?: string;
       auth_token?: string;
       node?: string;
@@ -16664,7 +16664,7 @@ export interface operations {
            *     }
            */
           "application/json": components["schemas"]["ResponseEnvelope"] & {
-            data: Record<string, never>;
+            data: Record<string, unknown>;
           };
         };
       };
