@@ -1,14 +1,11 @@
-/** CSV as Crossbar exports listings: a header row of the columns, then one row per item, CRLF line ends. */
-export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.map(cell).join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+import { toCsv } from '../framework/csv.js';
+
+/** CSV as Crossbar exports listings: a header row of the columns, then one row per item. */
+export function listingCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  return toCsv(columns, rows.map((row) => columns.map((column) => cellText(row[column]))));
 }
 
-/** Text as is; quoted (RFC 4180) when it holds a comma, a quote or a line break. */
-function cell(value: unknown): string {
-  const text = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(' ') : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const cellText = (value: unknown): string => (value === undefined || value === null ? '' : Array.isArray(value) ? value.join(' ') : String(value));
 
 /** The file name of a CSV download: `X-File-Name`, else `?file_name=`, else Crossbar's default. */
 export function csvFileName(request: Request): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { credentialsHash, normalizeAccountName } from '../../src/kazoo/credentials.js';
 import { seedStore } from '../../src/kazoo/seed/index.js';
-import { toCsv } from '../../src/kazoo/csv.js';
+import { listingCsv } from '../../src/kazoo/csv.js';
 import { mergePatch, publicView } from '../../src/kazoo/documents.js';
 import { validationDataOf } from '../../src/kazoo/envelope.js';
 import { buildFilter } from '../../src/kazoo/query/filters.js';
@@ -173,7 +173,7 @@ describe('credentials, documents and formats', () => {
   });
 
   it('writes CSV with a header row, quoting when needed', () => {
-    expect(toCsv(['id', 'name', 'n'], [{ id: 'a', name: 'Smith, James', n: 3 }, { id: 'b', name: 'say "hi"' }])).toBe('id,name,n\r\na,"Smith, James",3\r\nb,"say ""hi""",\r\n');
+    expect(listingCsv(['id', 'name', 'n'], [{ id: 'a', name: 'Smith, James', n: 3 }, { id: 'b', name: 'say "hi"' }])).toBe('id,name,n\r\na,"Smith, James",3\r\nb,"say ""hi""",\r\n');
   });
 
   it('converts Gregorian seconds and builds MODB ids', () => {

@@ -1,5 +1,5 @@
 import type { SimReply } from '../../framework/reply.js';
-import { csvFileName, toCsv, wantsCsv } from '../csv.js';
+import { csvFileName, listingCsv, wantsCsv } from '../csv.js';
 import type { DocMeta } from '../documents.js';
 import { buildFilter } from '../query/filters.js';
 import { paginate, readPageRequest, type SortKey } from '../query/paging.js';
@@ -38,7 +38,7 @@ export function listing<T extends DocMeta>(deps: Deps, context: KzContext, rows:
   const items = page.items.map(options.view);
   if (options.csvColumns && wantsCsv(context.request)) {
     const name = csvFileName(context.request);
-    return download(context, toCsv(options.csvColumns, items), 'text/csv', { 'Content-Disposition': `attachment; filename="${name}"`, 'X-File-Name': name });
+    return download(context, listingCsv(options.csvColumns, items), 'text/csv', { 'Content-Disposition': `attachment; filename="${name}"`, 'X-File-Name': name });
   }
   return reply(deps, context, 200, items, page.paging ? { paging: page.paging } : {});
 }

@@ -1,7 +1,7 @@
 import { silentWav } from '../../framework/media/wav.js';
 import { zipArchive } from '../../framework/media/zip.js';
 import { bytes, empty, json, type SimReply } from '../../framework/reply.js';
-import { toCsv } from '../csv.js';
+import { toCsv } from '../../framework/csv.js';
 import type { CallLogd } from '../generated.js';
 import { compareValues } from '../list-query.js';
 import type { Cdr, Export } from '../records.js';

@@ -1,6 +1,6 @@
 import { bytes, empty, json, type SimReply } from '../../framework/reply.js';
 import { extenOf, fullName } from '../calls.js';
-import { parseCsv, toCsv } from '../csv.js';
+import { parseCsv, toCsv } from '../../framework/csv.js';
 import type { Dird } from '../generated.js';
 import type { ListOptions } from '../list-query.js';
 import type { ConfdUser, PersonalContact, Phonebook, PhonebookContact, Source } from '../records.js';

@@ -1,4 +1,4 @@
-/** Comma-separated values as wazo-dird and wazo-call-logd write and read them (RFC 4180 quoting). */
+/** Comma-separated values as the platforms write and read them: RFC 4180 quoting, CRLF line ends. */
 
 const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
