@@ -6,7 +6,14 @@
  *   pnpm tsx --conditions=@pbxkit/source examples/wazo.ts
  */
 import { createWazoSimulator } from '@pbxkit/simulator';
-import { AuthenticationError, composeWazoClient, createCalldApi, createCallLogdApi, createConfdApi, createWazoClient } from '@pbxkit/wazo';
+import {
+  composeWazoClient,
+  createCalldApi,
+  createCallLogdApi,
+  createConfdApi,
+  createWazoClient,
+  PermissionDeniedError,
+} from '@pbxkit/wazo';
 
 const host = process.env.WAZO_HOST || undefined;
 const sim = host ? undefined : createWazoSimulator();
@@ -38,7 +45,7 @@ try {
 
   step('A permission 401 is not a reason to refresh');
   await wazo.confd.listUsers().catch((e: unknown) => {
-    if (e instanceof AuthenticationError) console.log(`  ${e.name}: ${e.message}`);
+    if (e instanceof PermissionDeniedError) console.log(`  ${e.name} (${e.status}): ${e.message}`);
   });
 
   if (sim) {

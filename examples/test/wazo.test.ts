@@ -14,7 +14,7 @@ it('the Wazo demo runs end to end against the simulator', async () => {
   expect(stdout).toContain('may list its calls: true; may list every user: false');
   expect(stdout).toMatch(/Alice Martin, subscription type 2/);
   expect(stdout).toMatch(/\d+ call logs; the newest: /);
-  expect(stdout).toMatch(/AuthenticationError: 401 /);
+  expect(stdout).toMatch(/PermissionDeniedError \(401\): 401 /);
   expect(stdout.match(/token refreshed/g)).toHaveLength(1);
   expect(stdout).toMatch(/SubscriptionRequiredError: .* subscription type of 1 or more; the user has 0/);
   expect(stdout).toMatch(/validated: session of 5d0c3a8e/);

@@ -46,8 +46,8 @@ export interface TransportOptions {
   logger?: Logger;
   logLevel?: LogLevel;
   auth?: AuthHandler<Credentials>;
-  /** Reads the platform's error body; may throw on bodies it does not know. Default: a string `message`. */
-  parseError?(body: unknown): ParsedError;
+  /** Reads the platform's error body (of `response`); may throw on bodies it does not know. Default: a string `message`. */
+  parseError?(body: unknown, response: Response): ParsedError;
   /** Response headers that carry the request id, first match wins. Default `['x-request-id']`. */
   requestIdHeaders?: readonly string[];
   /** Secret values known up front (API key, password). More can be added to `transport.secrets`. */
@@ -126,7 +126,7 @@ export function createTransport(options: TransportOptions): Transport {
     const toApiError = (response: Response, body: unknown): ApiError => {
       let parsed: ParsedError = {};
       try {
-        parsed = (options.parseError ?? defaultParseError)(body);
+        parsed = (options.parseError ?? defaultParseError)(body, response);
       } catch {
         // An error page the platform parser does not know: keep the status line.
       }

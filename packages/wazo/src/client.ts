@@ -83,9 +83,13 @@ export function composeWazoClient<F extends ApiFactory[]>(options: WazoClientOpt
     logger: o.logger,
     logLevel: o.logLevel,
     auth: auth as AuthHandler<Credentials>,
-    parseError(body) {
+    parseError(body, response) {
       redactBody(body, [...transport.secrets, inner.current?.token]);
-      return parseWazoError(body);
+      const parsed = parseWazoError(body);
+      // A 401 whose body does not say why (wazo-confd, agentd, dird's legacy routes) for a token the
+      // check found alive is a permission refusal too.
+      const denied = parsed.permissionDenied || (response.status === 401 && policy.checkedAlive(inner.current?.token));
+      return { ...parsed, permissionDenied: denied };
     },
     secrets: [o.token, o.refreshToken].filter((s): s is string => !!s),
   });

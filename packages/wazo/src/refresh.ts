@@ -62,11 +62,19 @@ export function refreshPolicy(inner: TokenManager<WazoCredentials>, exists: (tok
     dead.set(token, verdict);
     if (dead.size > 16) dead.delete(dead.keys().next().value!);
   };
+  // Tokens a check found alive: their 401s were permission refusals.
+  const alive = new Set<string>();
   const isDead = (token: string): Promise<boolean> => {
     const known = dead.get(token);
     if (known) return known;
     // A failed check (network, 5xx) proves nothing: the 401 stands and nothing is refreshed.
-    const verdict = exists(token).then((alive) => !alive, () => false);
+    const verdict = exists(token).then(
+      (exists) => {
+        if (exists) alive.add(token);
+        return !exists;
+      },
+      () => false,
+    );
     remember(token, verdict);
     void verdict.then((gone) => gone || dead.delete(token));
     return verdict;
@@ -95,5 +103,8 @@ export function refreshPolicy(inner: TokenManager<WazoCredentials>, exists: (tok
     return verdict !== 'refused';
   }
 
-  return { tokens, isExpired };
+  /** Whether a check found `token` alive, so that its 401s are permission refusals. */
+  const checkedAlive = (token: string | undefined) => token !== undefined && alive.has(token);
+
+  return { tokens, isExpired, checkedAlive };
 }

@@ -83,7 +83,8 @@ describe('on a 401', () => {
 
     const error = await rejectionOf(wazo.confd.listUsers());
 
-    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error).toMatchObject({ status: 401 });
     expect(JSON.stringify(error)).not.toContain(first.token);
     expect(error.message).not.toContain(first.token);
     expect(heads()).toBe(1);

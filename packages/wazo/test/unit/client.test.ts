@@ -8,6 +8,7 @@ import {
   createWazoClient,
   InvalidArgumentError,
   NotFoundError,
+  PermissionDeniedError,
   UnprocessableEntityError,
   type WazoClientOptions,
 } from '../../src/index.js';
@@ -120,8 +121,9 @@ describe('errors', () => {
 
     const error = await client().confd.getUser({ path: { user_id: 'me' } }).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(AuthenticationError);
-    const { message, body } = error as AuthenticationError;
+    // The token check says it is alive: a permission refusal.
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    const { message, body } = error as PermissionDeniedError;
     expect(message).toContain("('[REDACTED]', 'confd.users.me.read')");
     expect(body).toEqual(["('[REDACTED]', 'confd.users.me.read')"]);
     expect(JSON.stringify(error)).not.toContain(TOKEN);

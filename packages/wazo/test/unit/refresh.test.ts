@@ -132,7 +132,8 @@ describe('a 401 that does not say why (confd, agentd, dird legacy)', () => {
 
     const error = await call(wazo).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error).toMatchObject({ status: 401 });
     expect(auth.checks()).toBe(1);
     expect(auth.refreshes()).toBe(0);
     expect(wazo.session!.token).toBe(session.token);
