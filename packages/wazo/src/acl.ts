@@ -6,6 +6,8 @@
  * A denial wins over every grant.
  */
 
+import { InvalidArgumentError } from '@pbxkit/core';
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whose token the ACL belongs to: what `me` and `my_session` stand for. */
@@ -31,11 +33,19 @@ export type AccessCheck = (access: string) => boolean;
 
 /** Compiles the ACL of a token once; the returned function answers for any required access. */
 export function compileAcl(acl: readonly string[], subject: AclSubject = {}): AccessCheck {
+  const optional = (value: unknown) => value === undefined || typeof value === 'string';
+  if (!Array.isArray(acl) || !acl.every((entry) => typeof entry === 'string'))
+    throw new InvalidArgumentError('compileAcl() takes a list of ACL strings');
+  if (typeof subject !== 'object' || subject === null || !optional(subject.userUuid) || !optional(subject.sessionUuid))
+    throw new InvalidArgumentError('compileAcl(): the subject is { userUuid?, sessionUuid? } (strings)');
   const grants: RegExp[] = [];
   const denials: RegExp[] = [];
   for (const entry of acl) {
     if (entry.startsWith('!')) denials.push(entryPattern(entry.slice(1), subject));
     else grants.push(entryPattern(entry, subject));
   }
-  return (access) => !denials.some((d) => d.test(access)) && grants.some((g) => g.test(access));
+  return (access) => {
+    if (typeof access !== 'string') throw new InvalidArgumentError('hasAccess() takes an access string, e.g. `calld.users.me.calls.read`');
+    return !denials.some((d) => d.test(access)) && grants.some((g) => g.test(access));
+  };
 }

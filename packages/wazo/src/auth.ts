@@ -75,6 +75,7 @@ const nonEmpty = (value: unknown): value is string => typeof value === 'string' 
 
 /** `Basic base64(username:password)`, UTF-8 encoded as wazo-auth decodes it first. */
 export function basicCredentials(username: string, password: string): string {
+  if (typeof username !== 'string' || typeof password !== 'string') throw new InvalidArgumentError('basicCredentials() takes two strings');
   const bytes = new TextEncoder().encode(`${username}:${password}`);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);

@@ -20,8 +20,8 @@ const methods = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIO
  */
 export function createRequest(transport: Transport): WazoRequest {
   return (method, path, init = {}) => {
-    const upper = String(method).toUpperCase() as HttpMethod;
-    if (!methods.has(upper)) throw new InvalidArgumentError(`request(): unknown HTTP method ${String(method)}`);
+    const upper = (typeof method === 'string' ? method.toUpperCase() : '') as HttpMethod;
+    if (!methods.has(upper)) throw new InvalidArgumentError('request(): `method` must be GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS');
     const relative = typeof path === 'string' ? path.replace(/^\/+/, '') : '';
     if (!relative || /[?#]|^[a-z][a-z0-9+.-]*:|(^|\/)\.\.?(\/|$)/i.test(relative)) {
       throw new InvalidArgumentError(

@@ -32,7 +32,7 @@ const wazoTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9})
  * which `Date.parse` would read as local time: a time without an offset is taken as UTC here.
  */
 export function parseWazoTime(text: string): Date {
-  const match = wazoTime.exec(text);
+  const match = typeof text === 'string' ? wazoTime.exec(text) : null;
   if (!match) return new Date(Number.NaN);
   const [, y, mo, d, h, mi, s, fraction = '0', offset = 'Z'] = match;
   const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
