@@ -64,7 +64,6 @@ export interface KazooSessionMethods {
 /** A client with every resource. */
 export interface KazooClient extends KazooApi, KazooSessionMethods {}
 
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -114,23 +113,22 @@ export function composeKazooClient<const F extends readonly ApiFactory[]>(
     !URL.canParse(baseUrl) ||
     !(timeout === undefined || timeout >= 0) ||
     !(accountId === undefined || (typeof accountId === 'string' && accountId)) ||
-    !(maxRangeSeconds > 0)
+    !(maxRangeSeconds > 0) ||
+    !factories.every((factory) => typeof factory === 'function')
   ) {
     throw new InvalidArgumentError(
-      'options must be an object with an absolute `baseUrl`, a `timeout` of 0 ms or more, a non-empty `accountId` and a positive `maxRangeSeconds`',
+      'options must be an object with an absolute `baseUrl`, a `timeout` of 0 ms or more, a non-empty `accountId` and a positive `maxRangeSeconds`; factories must be functions such as `cdrsApi`',
     );
   }
   const credentials = initialCredentials(auth);
   // Set once the API exists; a bare token has none, so a 401 ends its call with an AuthenticationError.
   let renew: (() => Promise<KazooCredentials>) | undefined;
-  const tokens = createTokenManager<KazooCredentials>({
-    credentials,
-    refresh: isRenewable(auth) ? async () => {
-      const fresh = await renew!();
-      transport.secrets.add(fresh.token);
-      return fresh;
-    } : undefined,
-  });
+  const refresh = async () => {
+    const fresh = await renew!();
+    transport.secrets.add(fresh.token);
+    return fresh;
+  };
+  const tokens = createTokenManager<KazooCredentials>({ credentials, refresh: isRenewable(auth) ? refresh : undefined });
   const transport = createTransport({
     baseUrl: String(baseUrl).replace(/\/+$/, ''),
     fetch: options.fetch,

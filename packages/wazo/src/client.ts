@@ -57,6 +57,8 @@ export type WazoClient = WazoClientOf<WazoApi>;
  */
 export function composeWazoClient<F extends ApiFactory[]>(options: WazoClientOptions, ...factories: F): WazoClientOf<ComposedApi<F>> {
   const o = checkOptions(options);
+  if (!factories.every((factory) => typeof factory === 'function'))
+    throw new InvalidArgumentError('composeWazoClient() takes the options, then factories such as `createCalldApi`');
   let tenant = o.tenant;
   const inner = createTokenManager<WazoCredentials>({
     credentials: o.token ? { token: o.token } : undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKazooClient, InvalidArgumentError, parseKazooError, type KazooAuth } from '../../src/index.js';
+import { cdrsApi, composeKazooClient, createKazooClient, InvalidArgumentError, parseKazooError, type KazooAuth } from '../../src/index.js';
 
 describe('client options', () => {
   it.each([
@@ -26,6 +26,11 @@ describe('client options', () => {
       expect(String(error)).not.toContain(secret);
       expect(JSON.stringify(error)).not.toContain(secret);
     }
+  });
+
+  it('refuse a factory that is not a function', () => {
+    expect(() => composeKazooClient({}, cdrsApi, 'users' as never)).toThrow(InvalidArgumentError);
+    expect(Object.keys(composeKazooClient({}, cdrsApi))).toContain('cdrs');
   });
 
   it('accept null options and no options', () => {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { basicCredentials, compileAcl, createWazoClient, InvalidArgumentError, parseWazoTime } from '../../src/index.js';
+import { basicCredentials, compileAcl, composeWazoClient, createWazoClient, InvalidArgumentError, parseWazoTime } from '../../src/index.js';
 
 const anything = fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true });
 const typedOrOk = (run: () => unknown) => {
@@ -19,6 +19,10 @@ const TOKEN = '3f1c9a2e-8b7d-4c6e-9a5f-1e2d3c4b5a69';
 describe('fuzzed public entry points', () => {
   it('createWazoClient: arbitrary options', () => {
     fc.assert(fc.property(anything, (options) => typedOrOk(() => createWazoClient(options as never))), { numRuns: 2000 });
+  });
+
+  it('composeWazoClient: arbitrary factories', () => {
+    fc.assert(fc.property(anything, (factory) => typedOrOk(() => composeWazoClient({ host: 'wazo.test' }, factory as never))), { numRuns: 500 });
   });
 
   it('compileAcl and hasAccess: arbitrary ACLs and accesses', () => {
