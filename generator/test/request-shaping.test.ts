@@ -54,6 +54,17 @@ const spec = mutatedFixture((document) => {
       },
       responses: { '201': { description: 'Created.', content: json(user, { first_name: 'James' }) }, '401': error },
     },
+    patch: {
+      operationId: 'patchUsers',
+      tags: ['users'],
+      summary: 'Patch users',
+      description: 'A merge patch.',
+      'x-pbxkit-method': 'patch',
+      'x-pbxkit-request-envelope': 'data',
+      'x-pbxkit-merge-patch': true,
+      requestBody: { required: true, content: json({ type: 'object', required: ['data'], properties: { data: user } }, { data: { first_name: 'Jim' } }) },
+      responses: { '200': { description: 'Patched.', content: json(user, { first_name: 'Jim' }) }, '401': error },
+    },
   };
 });
 
@@ -71,6 +82,9 @@ export async function use(): Promise<void> {
   const csv: string = await api.users.exportCsv({ query: { created_from: new Date() } });
   await api.users.create({ body: { first_name: 'James' } });
   await api.users.create({ body: { data: { first_name: 'James' }, file: new Blob(['%PDF']) } });
+  await api.users.patch({ body: { first_name: null } });
+  // @ts-expect-error null removes a field only in a merge patch
+  await api.users.create({ body: { first_name: null } });
   // @ts-expect-error a created_from is a number of seconds or a Date
   await api.users.list({ query: { created_from: '2026-11-01' } });
   void csv;
@@ -109,6 +123,7 @@ describe('request-shaping extensions', () => {
         path: '/accounts/{account_id}/users',
         options: { defaults: "{ account_id: 'accountId' }", requestEnvelope: "'data'", form: 'true' },
       },
+      patch: { httpMethod: 'PATCH', path: '/accounts/{account_id}/users', options: { defaults: "{ account_id: 'accountId' }", requestEnvelope: "'data'" } },
     });
   });
 
@@ -121,6 +136,7 @@ describe('request-shaping extensions', () => {
       ['list', "Operation<WithDefaults<operations['listUsers'], 'account_id'>>"],
       ['exportCsv', "VariantOperation<WithDefaults<operations['listUsers'], 'account_id'>, string>"],
       ['create', "Operation<WrappedBody<WithDefaults<operations['createUser'], 'account_id'>, 'data'>>"],
+      ['patch', "Operation<MergePatch<WrappedBody<WithDefaults<operations['patchUsers'], 'account_id'>, 'data'>>>"],
     ]);
     expect(typeErrors(workspace.root)).toBe('');
   });

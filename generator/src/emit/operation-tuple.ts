@@ -56,6 +56,7 @@ export function callerOperation(operation: OperationModel): string {
   const defaults = Object.keys(operation.defaults);
   if (defaults.length > 0) type = `WithDefaults<${type}, ${defaults.map(quote).join(' | ')}>`;
   if (operation.requestEnvelope) type = `WrappedBody<${type}, ${quote(operation.requestEnvelope)}>`;
+  if (operation.mergePatch) type = `MergePatch<${type}>`;
   return type;
 }
 
@@ -65,6 +66,7 @@ export function operationTypeNames(operation: OperationModel): string[] {
     operation.pagination ? 'PagedOperation' : 'Operation',
     ...(Object.keys(operation.defaults).length > 0 ? ['WithDefaults'] : []),
     ...(operation.requestEnvelope ? ['WrappedBody'] : []),
+    ...(operation.mergePatch ? ['MergePatch'] : []),
     ...(operation.variants.length > 0 ? ['VariantOperation'] : []),
   ];
 }

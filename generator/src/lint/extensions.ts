@@ -83,6 +83,7 @@ export const extensions: Record<string, ExtensionDefinition> = {
     check: (value) => (isCamelCaseName(value) ? undefined : 'must be a lowerCamelCase client property name'),
   },
   'x-pbxkit-idempotent': { hosts: ['Operation'], check: isBoolean },
+  'x-pbxkit-merge-patch': { hosts: ['Operation'], check: isBoolean },
   'x-pbxkit-secret': {
     hosts: ['Parameter'],
     check: (value, node) =>

@@ -57,6 +57,7 @@ function buildOperation(document: Json, path: string, httpMethod: HttpMethod, pa
     ...parameterFacts(parametersOf(document, pathItem, operation)),
     requestEnvelope: stringOf(operation['x-pbxkit-request-envelope']),
     form: requestMediaTypes(document, operation).includes('multipart/form-data'),
+    mergePatch: operation['x-pbxkit-merge-patch'] === true,
     contentType: rawBodyType(requestMediaTypes(document, operation)),
     variants: variantsOf(operation),
     idempotent: operation['x-pbxkit-idempotent'] === true,

@@ -39,6 +39,8 @@ export interface OperationModel {
   requestEnvelope: string | undefined;
   /** The request may be `multipart/form-data`. */
   form: boolean;
+  /** A `null` in the JSON body removes the key (`x-pbxkit-merge-patch`): every top-level field may be `null`. */
+  mergePatch: boolean;
   /** The media type of a request body sent as it is (`text/csv`, `audio/wav`), when the body is not JSON. */
   contentType: string | undefined;
   /** Other representations of the success body, each its own method (`x-pbxkit-variants`). */

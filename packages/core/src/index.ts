@@ -29,6 +29,7 @@ export type { HttpMethod, OperationSpec, OperationTuple } from './operation-spec
 export type {
   InputArgs,
   ItemOf,
+  MergePatch,
   Operation,
   OperationInput,
   OperationOutput,

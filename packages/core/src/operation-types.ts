@@ -48,6 +48,16 @@ export type WrappedBody<Op, E extends string> = Op extends { requestBody: infer 
     ? Omit<Op, 'requestBody'> & { requestBody?: UnwrapContent<Defined<B>, E> }
     : Op;
 
+type NullableFields<C> = { [M in keyof C]: M extends `application/json${string}` ? { [K in keyof C[M]]?: C[M][K] | null } : C[M] };
+type NullableContent<B> = B extends { content: infer C } ? Omit<B, 'content'> & { content: NullableFields<C> } : B;
+
+/** The operation whose JSON body is a merge patch (`x-pbxkit-merge-patch`): any top-level field may be `null`, which removes it. */
+export type MergePatch<Op> = Op extends { requestBody: infer B }
+  ? Omit<Op, 'requestBody'> & { requestBody: NullableContent<B> }
+  : Op extends { requestBody?: infer B }
+    ? Omit<Op, 'requestBody'> & { requestBody?: NullableContent<Defined<B>> }
+    : Op;
+
 /** What a method takes: `{ path, query, body }` as the spec types them, plus per-request options. */
 export type OperationInput<Op> = Simplify<PathInput<Op> & QueryInput<Op> & BodyInput<Op> & RequestOptions>;
 

@@ -48,6 +48,14 @@ describe('users', () => {
     await expect(kazoo.users.get({ path: { user_id: user.id! } })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('PATCH with null removes a field (a merge patch)', async () => {
+    const user = await kazoo.users.create({ body: { first_name: 'Grace', last_name: 'Hopper', username: `grace-${Date.now()}`, email: 'grace@example.com' } });
+    const patched = await kazoo.users.patch({ path: { user_id: user.id! }, body: { email: null, last_name: 'Murray Hopper' } });
+    expect(patched.email).toBeUndefined();
+    expect(patched).toMatchObject({ first_name: 'Grace', last_name: 'Murray Hopper' });
+    expect((await kazoo.users.get({ path: { user_id: user.id! } })).email).toBeUndefined();
+  });
+
   it('refuse a user without a first name as a validation error on that field', async () => {
     const error = await kazoo.users.create({ body: { last_name: 'Nobody' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);

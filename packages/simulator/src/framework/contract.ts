@@ -206,8 +206,15 @@ function validateRequestBody(validators: SchemaValidators, operation: OperationC
   const declared = operation.requestBody;
   if (!declared) return parts.body === undefined ? [] : [{ at: 'body', message: 'is not expected by this operation' }];
   if (parts.body === undefined) return declared.value.required ? [{ at: 'body', message: 'is required' }] : [];
-  return validateContent(validators, declared.value.content, `${declared.pointer}/content`, parts, 'body');
+  // In a merge patch a null removes the field: it is validated as the patch without it.
+  const body = operation.object['x-pbxkit-merge-patch'] === true ? withoutNulls(parts.body) : parts.body;
+  return validateContent(validators, declared.value.content, `${declared.pointer}/content`, { ...parts, body }, 'body');
 }
+
+const withoutNulls = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]))
+    : value;
 
 function validateContent(
   validators: SchemaValidators,
