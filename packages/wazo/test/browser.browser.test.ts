@@ -52,7 +52,7 @@ it('logs in cross-origin, lists calls and logs out in headless Chromium', async 
     userUuid: alice.uuid,
     hasRefreshToken: true,
     firstname: alice.firstname,
-    permission: 'AuthenticationError 401',
+    permission: 'PermissionDeniedError 401',
     stillValid: false,
     bareFetchRefused: true,
   });

@@ -1,5 +1,5 @@
 // Runs in Chromium: the browser build of the client against the simulator (another origin: CORS applies).
-import { composeWazoClient, createCalldApi, createConfdApi, AuthenticationError } from '@pbxkit/wazo';
+import { composeWazoClient, createCalldApi, createConfdApi, PermissionDeniedError } from '@pbxkit/wazo';
 
 async function run(baseUrl: string, username: string, password: string, clientId: string, tenant: string) {
   const wazo = composeWazoClient({ baseUrl, clientId, tenant, fetchOptions: { credentials: 'omit', cache: 'no-store' } }, createCalldApi, createConfdApi);
@@ -18,7 +18,7 @@ async function run(baseUrl: string, username: string, password: string, clientId
   try {
     await wazo.confd.listUsers();
   } catch (error) {
-    permission = error instanceof AuthenticationError ? `${error.name} ${error.status}` : String(error);
+    permission = error instanceof PermissionDeniedError ? `${error.name} ${error.status}` : String(error);
   }
   await wazo.auth.logOut();
   return {
