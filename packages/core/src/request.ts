@@ -54,7 +54,7 @@ function serializeSpecial(spec: OperationSpec, query: Record<string, unknown> = 
 }
 
 export function buildUrl(baseUrl: string, spec: OperationSpec, input: CallInput, serializers?: Record<string, QuerySerializer>): string {
-  const search = serializeQuery(serializeSpecial(spec, { ...spec.query, ...input.query }, serializers));
+  const search = serializeQuery(serializeSpecial(spec, spec.query ? { ...spec.query, ...input.query } : input.query, serializers));
   return `${baseUrl}${fillPath(spec.path, input.path)}${search && `?${search}`}`;
 }
 

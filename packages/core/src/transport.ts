@@ -69,14 +69,15 @@ function checkInput(spec: OperationSpec, input: unknown, clientOption?: (name: s
     throw new InvalidArgumentError(`${spec.method} ${spec.path}: ${why}`);
   };
   if (!isObject(input)) fail('the input must be an object');
-  const path = { ...(input as CallInput).path };
+  const given = input as CallInput;
+  let path = given.path ?? {};
   for (const [, name] of spec.path.matchAll(/\{(.+?)\}/g)) {
     const option = spec.defaults?.[name!];
-    if (path[name!] == null && option) path[name!] = clientOption?.(option);
+    if (path[name!] == null && option) path = { ...path, [name!]: clientOption?.(option) };
     if (path[name!] == null || path[name!] === '')
       fail(`path parameter \`${name}\` is required${option ? ` (or the client option \`${option}\`)` : ''}`);
   }
-  return { ...(input as CallInput), path };
+  return path === given.path || (!given.path && Object.keys(path).length === 0) ? given : { ...given, path };
 }
 
 const defaultParseError = (body: unknown): ParsedError =>
