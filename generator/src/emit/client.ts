@@ -1,4 +1,4 @@
-import type { Project } from 'ts-morph';
+import type { Project, SourceFile } from 'ts-morph';
 import type { EmitContext, GeneratedFile } from './generated-file.js';
 import { factoryName, resourcePath } from './resource.js';
 import { docText, renderTypeScript } from './typescript-file.js';
@@ -30,18 +30,31 @@ export function emitClient(project: Project, { platform, api }: EmitContext): Ge
       })),
     });
 
-    file.addFunction({
+    addSpreadingFactory(file, {
       name: clientFactory,
-      isExported: true,
-      docs: [`Creates every ${platform.title} resource on one transport. To carry fewer, call the resources' own factories.`],
-      parameters: [{ name: 'transport', type: 'Transport' }],
       returnType: clientInterface,
-      statements: (writer) => {
-        writer.write('return ').inlineBlock(() => {
-          for (const resource of api.resources) writer.writeLine(`...${factoryName(resource)}(transport),`);
-        });
-        writer.write(';');
-      },
+      doc: `Creates every ${platform.title} resource on one transport. To carry fewer, call the resources' own factories.`,
+      factories: api.resources.map(factoryName),
     });
+  });
+}
+
+/** `export function createXApi(transport): XApi { return { ...aApi(transport), ... }; }` */
+export function addSpreadingFactory(
+  file: SourceFile,
+  { name, returnType, doc, factories }: { name: string; returnType: string; doc: string; factories: readonly string[] },
+): void {
+  file.addFunction({
+    name,
+    isExported: true,
+    docs: [doc],
+    parameters: [{ name: 'transport', type: 'Transport' }],
+    returnType,
+    statements: (writer) => {
+      writer.write('return ').inlineBlock(() => {
+        for (const factory of factories) writer.writeLine(`...${factory}(transport),`);
+      });
+      writer.write(';');
+    },
   });
 }

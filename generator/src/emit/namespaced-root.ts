@@ -3,6 +3,7 @@ import { pascalCase } from '../model/names.js';
 import type { ApiModel } from '../model/types.js';
 import type { PlatformConfig } from '../platforms.js';
 import { doNotEdit, type GeneratedFile } from './generated-file.js';
+import { addSpreadingFactory } from './client.js';
 import { factoryName, resourcePath } from './resource.js';
 import { renderTypeScript } from './typescript-file.js';
 
@@ -56,18 +57,11 @@ export function emitNamespacedRoot(project: Project, platform: PlatformConfig, p
       docs: [`Every ${platform.title} namespace: ${each.map(({ namespace }) => `\`${namespace}\``).join(', ')}.`],
       extends: each.map(({ names }) => names.clientInterface),
     });
-    file.addFunction({
+    addSpreadingFactory(file, {
       name: clientFactory,
-      isExported: true,
-      docs: [`Creates every ${platform.title} namespace on one transport. To carry fewer, call the namespaces' own factories.`],
-      parameters: [{ name: 'transport', type: 'Transport' }],
       returnType: clientInterface,
-      statements: (writer) => {
-        writer.write('return ').inlineBlock(() => {
-          for (const { names } of each) writer.writeLine(`...${names.clientFactory}(transport),`);
-        });
-        writer.write(';');
-      },
+      doc: `Creates every ${platform.title} namespace on one transport. To carry fewer, call the namespaces' own factories.`,
+      factories: each.map(({ names }) => names.clientFactory),
     });
   });
 

@@ -1,6 +1,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import type { Project } from 'ts-morph';
+import { isObject, type Json } from '../model/document.js';
 import type { ApiModel } from '../model/types.js';
 import type { GeneratedFile } from './generated-file.js';
 import { renderTypeScript } from './typescript-file.js';
@@ -23,18 +24,16 @@ const numberOrDate = ts.factory.createUnionTypeNode([
   ts.factory.createTypeReferenceNode('Date'),
 ]);
 
-type Node = Record<string, unknown>;
-const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Marks the schema of every parameter whose serializer takes a `Date`, in a copy of the bundled document. */
-function markDateParameters(document: Node): Node {
+function markDateParameters(document: Json): Json {
   const copy = structuredClone(document);
-  const parameterLists: unknown[] = [isNode(copy.components) ? Object.values(copy.components.parameters ?? {}) : []];
-  for (const pathItem of Object.values(isNode(copy.paths) ? copy.paths : {}))
-    if (isNode(pathItem)) parameterLists.push(pathItem.parameters, ...Object.values(pathItem).map((op) => (isNode(op) ? op.parameters : undefined)));
+  const parameterLists: unknown[] = [isObject(copy.components) ? Object.values(copy.components.parameters ?? {}) : []];
+  for (const pathItem of Object.values(isObject(copy.paths) ? copy.paths : {}))
+    if (isObject(pathItem)) parameterLists.push(pathItem.parameters, ...Object.values(pathItem).map((op) => (isObject(op) ? op.parameters : undefined)));
   for (const list of parameterLists)
     for (const parameter of Array.isArray(list) ? list : [])
-      if (isNode(parameter) && dateSerializers.has(parameter['x-pbxkit-serializer'] as string)) parameter.schema = { type: 'integer', format: dateFormat };
+      if (isObject(parameter) && dateSerializers.has(parameter['x-pbxkit-serializer'] as string)) parameter.schema = { type: 'integer', format: dateFormat };
   return copy;
 }
 

@@ -24,6 +24,7 @@ export {
   type ApiErrorInit,
   type FieldError,
 } from './errors.js';
+export { jwtClaims } from './jwt.js';
 export { hideSecrets, scrub, type Logger, type LogLevel } from './logger.js';
 export type { HttpMethod, OperationSpec, OperationTuple } from './operation-spec.js';
 export type {

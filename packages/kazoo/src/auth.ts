@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type AuthHandler, type Credentials } from '@pbxkit/core';
+import { InvalidArgumentError, jwtClaims, type AuthHandler, type Credentials } from '@pbxkit/core';
 import { hashCredentials, type CredentialsMethod } from './credentials.js';
 import type { AuthResource } from './generated/resources/auth.js';
 import { tokenExpiry } from './jwt.js';
@@ -35,13 +35,8 @@ const badAuth = () =>
 
 /** What a JWT says about itself, without checking its signature: expiry and account. */
 export function fromToken(token: string, known: Omit<KazooCredentials, 'token'> = {}): KazooCredentials {
-  let claims: { account_id?: unknown; owner_id?: unknown } = {};
-  try {
-    const payload = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
-    claims = JSON.parse(atob(payload.padEnd(payload.length + ((4 - (payload.length % 4)) % 4), '=')));
-  } catch {
-    // Not a JWT: an opaque token.
-  }
+  // An opaque token (not a JWT) has no claims.
+  const claims = jwtClaims(token) ?? {};
   return {
     token,
     expiresAt: tokenExpiry(token),

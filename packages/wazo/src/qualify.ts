@@ -2,6 +2,7 @@
  * The seed SDK's two login gates, `minSubscriptionType` and `authorizationName`. They keep users who do
  * not qualify out of an application's UI; the daemons enforce permissions whatever the client decides.
  */
+import { jwtClaims } from '@pbxkit/core';
 import { AuthorizationRequiredError, SubscriptionRequiredError } from './errors.js';
 import type { Session } from './session.js';
 
@@ -26,18 +27,6 @@ interface Authorization {
   rules?: { name?: unknown }[];
 }
 
-/** The payload of a JWT, unverified; `undefined` when `jwt` is not one. */
-function jwtPayload(jwt: unknown): Record<string, unknown> | undefined {
-  if (typeof jwt !== 'string') return undefined;
-  try {
-    const base64 = jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Refuses a user none of whose authorizations has a rule named `name`. Authorizations come from the JWT
  * that Wazo's cloud puts in the token's `metadata.jwt` (`authorizations: [{ rules: [{ name }] }]`). The
@@ -45,7 +34,7 @@ function jwtPayload(jwt: unknown): Record<string, unknown> | undefined {
  * for a UI gate: a user who forges one gains no permission on the stack.
  */
 export function checkAuthorization(session: Session, name: string): void {
-  const authorizations = jwtPayload(session.metadata.jwt)?.authorizations;
+  const authorizations = jwtClaims(session.metadata.jwt)?.authorizations;
   const granted =
     Array.isArray(authorizations) &&
     authorizations.some((a: Authorization) => Array.isArray(a?.rules) && a.rules.some((rule) => rule?.name === name));

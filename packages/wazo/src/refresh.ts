@@ -15,7 +15,7 @@
  * Refreshes are single-flight (the token manager of @pbxkit/core): one `POST /token` however many
  * requests are rejected at once.
  */
-import { isPermissionRefusal } from './errors.js';
+import { isObject, isPermissionRefusal } from './errors.js';
 import type { Credentials, TokenManager } from '@pbxkit/core';
 import type { Session } from './session.js';
 
@@ -37,9 +37,6 @@ export function credentialsOf(session: Session, fresh: boolean, refreshable: boo
   const refreshAt = (fresh ? Date.now() + lifetime : expiry) - margin;
   return { token: session.token, session, refreshAt, ...(refreshable && { expiresAt: refreshAt }) };
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What a 401 body says: the token `expired`, it was `refused` a permission or tenant, or `unknown`. */
 export async function readRejection(response: Response): Promise<{ verdict: 'expired' | 'refused' | 'unknown'; token?: string }> {
