@@ -24,7 +24,8 @@ export {
   type SimulatorAppOptions,
 } from './app.js';
 export { Faults, type Fault, type FaultInput, type FaultScope } from './faults.js';
-export { listen, type ListenOptions, type RunningServer } from './server.js';
+export { listen, type ListenOptions, type RunningServer, type ServeOptions } from './server.js';
+export { attachWebSockets, type WebSocketEndpoint } from './websocket.js';
 export { mswHandlers } from './msw.js';
 export { bytes, empty, json, type SimReply } from './reply.js';
 export { createRandom, type Random } from './random.js';

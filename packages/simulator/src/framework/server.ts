@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { attachWebSockets, type WebSocketEndpoint } from './websocket.js';
 
 export interface ListenOptions {
   /** 0 (the default) picks a free port. */
@@ -8,16 +9,21 @@ export interface ListenOptions {
   host?: string;
 }
 
+export interface ServeOptions extends ListenOptions {
+  /** WebSocket services answered on the same port. */
+  websockets?: readonly WebSocketEndpoint[];
+}
+
 export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
   url: string;
   port: number;
-  /** Stops listening and closes every open socket, keep-alive ones included. */
+  /** Stops listening and closes every open socket, keep-alive and WebSocket ones included. */
   close(): Promise<void>;
 }
 
 /** Serves a fetch-standard app (a simulator's `app`) over real HTTP. */
-export function listen(app: { fetch(request: Request, env?: unknown): Response | Promise<Response> }, options: ListenOptions = {}): Promise<RunningServer> {
+export function listen(app: { fetch(request: Request, env?: unknown): Response | Promise<Response> }, options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve({
@@ -27,6 +33,7 @@ export function listen(app: { fetch(request: Request, env?: unknown): Response |
       // Otherwise @hono/node-server swaps the process-wide Request/Response for its own classes.
       overrideGlobalObjects: false,
     }) as Server;
+    const sockets = attachWebSockets(server, options.websockets ?? []);
     server.once('error', reject);
     server.once('listening', () => {
       const { port } = server.address() as AddressInfo;
@@ -36,6 +43,7 @@ export function listen(app: { fetch(request: Request, env?: unknown): Response |
         port,
         close: () =>
           new Promise<void>((done, fail) => {
+            sockets.close();
             server.close((error) => (error ? fail(error) : done()));
             server.closeAllConnections();
           }),
