@@ -49,3 +49,5 @@ export { defineResource, type ApiFactory, type ComposedApi, type OperationTable 
 export type { ClientOptions } from './client-options.js';
 export { defaultRetry, type RetryOptions } from './retry.js';
 export { createTransport, type CallMode, type ParsedError, type Transport, type TransportOptions } from './transport.js';
+export * from './realtime/index.js';
+export * from './webhooks/index.js';
