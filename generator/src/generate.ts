@@ -55,8 +55,23 @@ async function renderOne(root: string, platform: PlatformConfig): Promise<{ file
     problems.push(...built.problems);
     parts.push({ namespace: each.namespace, model: built.model });
   }
+  problems.push(...channelClashes(platform, parts));
   if (errorsIn(problems).length > 0) return { problems };
   return { files: await renderNamespacedPlatform(platform, parts), problems };
+}
+
+/** A socket channel's events are exported platform-wide, so only one spec of a platform may declare it. */
+function channelClashes(platform: PlatformConfig, parts: readonly NamespacePart[]): Problem[] {
+  const owners = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const { model } of parts)
+    for (const channel of new Set(model.webhooks.flatMap((webhook) => webhook.channel ?? []))) {
+      const owner = owners.get(channel);
+      if (owner)
+        problems.push({ file: model.specFile, pointer: '/webhooks', message: `${platform.name}: the \`${channel}\` channel is already declared in ${owner}`, severity: 'error' });
+      owners.set(channel, owner ?? model.specFile);
+    }
+  return problems;
 }
 
 const problemOrder = byKey<Problem>(

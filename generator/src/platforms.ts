@@ -19,6 +19,8 @@ export interface PlatformConfig {
   output: string;
   /** Exported names of the generated code. */
   names: {
+    /** Prefix of the platform-wide event maps: `Kazoo` → `KazooBlackholeEvents` (see `x-pbxkit-event-channel`). */
+    prefix: string;
     clientInterface: string;
     clientFactory: string;
     eventsInterface: string;
@@ -33,6 +35,7 @@ export const platforms: readonly PlatformConfig[] = [
     specs: [{ path: 'specs/voipstudio/openapi.yaml' }],
     output: 'packages/voipstudio/src/generated',
     names: {
+      prefix: 'Voipstudio',
       clientInterface: 'VoipstudioApi',
       clientFactory: 'createVoipstudioApi',
       eventsInterface: 'VoipstudioWebhookEvents',
@@ -45,6 +48,7 @@ export const platforms: readonly PlatformConfig[] = [
     specs: [{ path: 'specs/kazoo/openapi.yaml' }],
     output: 'packages/kazoo/src/generated',
     names: {
+      prefix: 'Kazoo',
       clientInterface: 'KazooApi',
       clientFactory: 'createKazooApi',
       eventsInterface: 'KazooWebhookEvents',
@@ -62,9 +66,11 @@ export const platforms: readonly PlatformConfig[] = [
       { path: 'specs/wazo/agentd.yaml', namespace: 'agentd' },
       { path: 'specs/wazo/call-logd.yaml', namespace: 'callLogd' },
       { path: 'specs/wazo/chatd.yaml', namespace: 'chatd' },
+      { path: 'specs/wazo/websocketd.yaml', namespace: 'websocketd' },
     ],
     output: 'packages/wazo/src/generated',
     names: {
+      prefix: 'Wazo',
       clientInterface: 'WazoApi',
       clientFactory: 'createWazoApi',
       eventsInterface: 'WazoEvents',

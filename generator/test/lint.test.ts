@@ -125,6 +125,34 @@ const cases: Case[] = [
     pointer: '/webhooks/call.ended/post',
     message: /JSON request body schema/,
   },
+  {
+    name: 'a webhook payload without an example',
+    mutate: (d) => delete d.webhooks['call.ended'].post.requestBody.content['application/json'].example,
+    rule: 'pbxkit/examples',
+    pointer: '/webhooks/call.ended/post/requestBody/content/application~1json',
+    message: /event payload \(application\/json\) has no example/,
+  },
+  {
+    name: 'an event channel that is not a lower-case identifier',
+    mutate: (d) => (d.webhooks['line.changed'].post['x-pbxkit-event-channel'] = 'Line-Status'),
+    rule: 'pbxkit/extensions',
+    pointer: '/webhooks/line.changed/post/x-pbxkit-event-channel',
+    message: /lower-case identifier/,
+  },
+  {
+    name: 'an event channel on an operation under paths',
+    mutate: (d) => (d.paths['/ping'].get['x-pbxkit-event-channel'] = 'status'),
+    rule: 'pbxkit/operation-fields',
+    pointer: '/paths/~1ping/get/x-pbxkit-event-channel',
+    message: /belongs on a webhook/,
+  },
+  {
+    name: 'a serializer mark on a string schema',
+    mutate: (d) => (d.components.schemas.Gregorian.type = 'string'),
+    rule: 'pbxkit/extensions',
+    pointer: '/components/schemas/Gregorian/x-pbxkit-serializer',
+    message: /gregorian-seconds, on an integer/,
+  },
 ];
 
 /** Every file under a directory with its content, to prove a failed run wrote nothing. */

@@ -55,7 +55,7 @@ describe('schema, client, models, events and operations modules', () => {
       .map((alias) => [alias.getName(), alias.getTypeNodeOrThrow().getText()]);
     expect(aliases).toContainEqual(['Recording', "components['schemas']['Recording']"]);
     expect(aliases.map(([name]) => name)).toEqual([
-      'Credentials', 'Error', 'Nonce', 'Recording', 'RecordingImport', 'RecordingReady', 'Session',
+      'Credentials', 'Error', 'Gregorian', 'Nonce', 'Recording', 'RecordingImport', 'RecordingReady', 'Session',
     ]);
   });
 
@@ -69,6 +69,24 @@ describe('schema, client, models, events and operations modules', () => {
       ["'recording.ready'", "components['schemas']['RecordingReady']"],
     ]);
     expect((await load('events.ts')).webhookEventNames).toEqual(['call.ended', 'recording.ready']);
+  });
+
+  it('events.ts puts the events of a socket channel in a map and a name list of their own', async () => {
+    const channel = parsed('events.ts')
+      .getInterfaceOrThrow('TinyStatusEvents')
+      .getProperties()
+      .map((property) => property.getName());
+    expect(channel).toEqual(["'line.changed'"]);
+    const module = await load('events.ts');
+    expect(module.statusEventNames).toEqual(['line.changed']);
+    expect(module.webhookEventNames).not.toContain('line.changed');
+  });
+
+  it('events.ts lists the non-string top-level fields of each HTTP webhook, Gregorian seconds by their serializer mark', async () => {
+    expect((await load('events.ts')).webhookFieldTypes).toEqual({
+      'call.ended': { answered: 'boolean', call_id: 'integer', ended_at: 'gregorian' },
+      'recording.ready': { recording_id: 'integer' },
+    });
   });
 
   it('operations.ts indexes every operation at run time', async () => {

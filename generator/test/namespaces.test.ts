@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../src/generate.js';
 import type { PlatformConfig } from '../src/platforms.js';
@@ -14,6 +15,16 @@ const alpha = mutatedFixture((document) => {
 const beta = mutatedFixture((document) => {
   document.servers = [{ url: 'https://pbx.test/api/beta/0.1' }];
   document.tags.find((tag: { name: string }) => tag.name === 'auth')['x-pbxkit-namespace'] = 'gamma';
+  delete document.webhooks['line.changed']; // alpha declares the `status` channel
+});
+
+/** A spec of socket events only: no paths, one channel. */
+const feed = mutatedFixture((document) => {
+  document.paths = {};
+  delete document.tags;
+  delete document.webhooks['call.ended'];
+  delete document.webhooks['recording.ready'];
+  document.webhooks['line.changed'].post['x-pbxkit-event-channel'] = 'feed';
 });
 
 const platform: PlatformConfig = {
@@ -21,12 +32,13 @@ const platform: PlatformConfig = {
   specs: [
     { path: 'spec/alpha.yaml', namespace: 'alpha' },
     { path: 'spec/beta.yaml', namespace: 'beta' },
+    { path: 'spec/feed.yaml', namespace: 'feed' },
   ],
 };
 
 const usage = `
 import type { Transport } from '@pbxkit/core';
-import { createBetaApi, createTinyApi, type Alpha, type TinyApi } from './generated/index.js';
+import { createBetaApi, createTinyApi, feedEventNames, type Alpha, type Feed, type TinyApi, type TinyFeedEvents } from './generated/index.js';
 import { createTinyHandlers } from './generated/testing.js';
 
 declare const transport: Transport;
@@ -42,6 +54,8 @@ export async function use(): Promise<void> {
   void betaOnly.alpha;
   void first;
 }
+export const feedNames: readonly (keyof TinyFeedEvents)[] = feedEventNames;
+export const registered: Feed.TinyFeedEvents['line.changed']['registered'] = true;
 export const handlers = createTinyHandlers('https://pbx.test').beta.listRecordings({ data: [], total: 0 });
 `;
 
@@ -51,6 +65,7 @@ describe('a platform of several specs', () => {
     mkdirSync(join(workspace.root, 'spec'), { recursive: true });
     writeFileSync(join(workspace.root, 'spec/alpha.yaml'), alpha);
     writeFileSync(join(workspace.root, 'spec/beta.yaml'), beta);
+    writeFileSync(join(workspace.root, 'spec/feed.yaml'), feed);
     const result = await generate({ root: workspace.root, platforms: [platform] });
     expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     writeFileSync(join(workspace.root, 'out', 'usage.ts'), usage);
@@ -72,6 +87,24 @@ describe('a platform of several specs', () => {
     expect(client).toMatch(/export interface TinyApi extends AlphaApi, BetaApi \{\s*\}/);
     expect(client).toMatch(/return \{\s+\.\.\.createAlphaApi\(transport\),\s+\.\.\.createBetaApi\(transport\),\s+\};/);
     expect(typeErrors(workspace.root)).toBe('');
+  });
+
+  it('gives a spec of events only its types and events but no client, and exports its channel platform-wide', async () => {
+    expect(existsSync(join(workspace.output, 'feed/events.ts'))).toBe(true);
+    for (const file of ['client.ts', 'testing.ts', 'operations.ts']) expect(existsSync(join(workspace.output, 'feed', file))).toBe(false);
+    for (const file of ['client.ts', 'testing.ts', 'operations.ts']) expect(workspace.read(file)).not.toMatch(/'\.\/feed\/|Feed/);
+    const events = parseTypeScript('/events.ts', workspace.read('events.ts'));
+    expect(events.getExportDeclarations().map((declaration) => [declaration.getModuleSpecifierValue(), declaration.getNamedExports().map((named) => named.getName())])).toEqual([
+      ['./alpha/events.js', ['TinyStatusEvents', 'statusEventNames']],
+      ['./feed/events.js', ['TinyFeedEvents', 'feedEventNames']],
+    ]);
+    expect((await import(pathToFileURL(join(workspace.output, 'events.ts')).href)).feedEventNames).toEqual(['line.changed']);
+  });
+
+  it('refuses one channel declared by two specs', async () => {
+    const result = await generate({ root: workspace.root, platforms: [{ ...platform, specs: [...platform.specs, { path: 'spec/feed.yaml', namespace: 'feedAgain' }] }], check: true });
+    expect(result.platforms).toEqual([]);
+    expect(result.problems).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringMatching(/the `feed` channel is already declared in spec\/feed\.yaml/) }));
   });
 
   it('refuses a spec without a namespace among several, and writes nothing', async () => {

@@ -28,6 +28,7 @@ export const tinyPlatform: PlatformConfig = {
   specs: [{ path: specPath }],
   output: outputPath,
   names: {
+    prefix: 'Tiny',
     clientInterface: 'TinyApi',
     clientFactory: 'createTinyApi',
     eventsInterface: 'TinyWebhookEvents',

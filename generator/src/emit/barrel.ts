@@ -1,4 +1,5 @@
 import type { Project } from 'ts-morph';
+import { hasOperations } from '../model/api-model.js';
 import type { EmitContext, GeneratedFile } from './generated-file.js';
 import { factoryName, resourcePath } from './resource.js';
 import { renderTypeScript } from './typescript-file.js';
@@ -6,7 +7,8 @@ import { renderTypeScript } from './typescript-file.js';
 /** `index.ts`: everything the package's hand-written layer builds on; testing.ts stays out (it imports msw). */
 export function emitBarrel(project: Project, { api }: EmitContext): GeneratedFile {
   return renderTypeScript(project, api, 'index.ts', (file) => {
-    for (const module of ['./client.js', './events.js', './models.js', './operations.js'])
+    const modules = hasOperations(api) ? ['./client.js', './events.js', './models.js', './operations.js'] : ['./events.js', './models.js'];
+    for (const module of modules)
       file.addExportDeclaration({ moduleSpecifier: module });
     file.addExportDeclaration({
       moduleSpecifier: './schema.js',

@@ -1,4 +1,5 @@
 import type { OperationModel } from '../model/types.js';
+import { eventGroups } from './events.js';
 import { doNotEdit, type EmitContext, type GeneratedFile } from './generated-file.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -19,7 +20,16 @@ function operationRow(operation: OperationModel): string {
 /** `OPERATIONS.md`: every operation as a table, for the docs. */
 export function emitOperationsMarkdown({ platform, api }: EmitContext): GeneratedFile {
   const operations = api.resources.flatMap((resource) => resource.operations);
-  const events = api.webhooks.map((webhook) => `| \`${webhook.event}\` | ${cell(webhook.summary ?? '')} |`);
+  const events = eventGroups(platform, api.webhooks)
+    .filter((group) => group.webhooks.length > 0)
+    .flatMap(({ channel, webhooks }) => [
+      '',
+      channel ? `## Events on the \`${channel}\` channel` : '## Webhook events',
+      '',
+      '| event | summary |',
+      '|---|---|',
+      ...webhooks.map((webhook) => `| \`${webhook.event}\` | ${cell(webhook.summary ?? '')} |`),
+    ]);
   const lines = [
     `<!-- ${doNotEdit(api)} -->`,
     '',
@@ -30,7 +40,7 @@ export function emitOperationsMarkdown({ platform, api }: EmitContext): Generate
     '| method | HTTP | operationId | summary | notes |',
     '|---|---|---|---|---|',
     ...operations.map(operationRow),
-    ...(events.length > 0 ? ['', '## Webhook events', '', '| event | summary |', '|---|---|', ...events] : []),
+    ...events,
   ];
   return { path: 'OPERATIONS.md', content: `${lines.join('\n')}\n` };
 }
@@ -65,7 +75,7 @@ function describe(file: string): string {
     'schema.ts': 'openapi-typescript types: `paths`, `components`, `operations`, `webhooks`',
     'client.ts': 'the client interface and the factory that wires every resource to a transport',
     'models.ts': 'a type name per component schema',
-    'events.ts': 'webhook payload types by event name, and the event names',
+    'events.ts': 'event payload types by event name (webhooks, socket channels), the event names, the non-string webhook fields',
     'testing.ts': 'typed msw handler factories (the `./testing` subpath only)',
     'operations.ts': 'every operation as data (`operationIndex`)',
     'openapi.json': 'the bundled spec the simulator and the wire tests validate against',

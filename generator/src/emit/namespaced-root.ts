@@ -1,9 +1,11 @@
 import type { Project } from 'ts-morph';
+import { hasOperations } from '../model/api-model.js';
 import { pascalCase } from '../model/names.js';
 import type { ApiModel } from '../model/types.js';
 import type { PlatformConfig } from '../platforms.js';
 import { doNotEdit, type GeneratedFile } from './generated-file.js';
 import { addSpreadingFactory } from './client.js';
+import { eventGroups } from './events.js';
 import { factoryName, resourcePath } from './resource.js';
 import { renderTypeScript } from './typescript-file.js';
 
@@ -20,6 +22,7 @@ export function namespacePlatform(platform: PlatformConfig, namespace: string): 
     ...platform,
     title: `${platform.title} ${namespace}`,
     names: {
+      prefix: platform.names.prefix,
       clientInterface: `${name}Api`,
       clientFactory: `create${name}Api`,
       eventsInterface: `${name}Events`,
@@ -37,12 +40,14 @@ const rootModel = (platform: PlatformConfig, parts: readonly NamespacePart[]): A
 /**
  * The files above the namespace directories: `client.ts` (every namespace on one transport, each also
  * creatable alone so that an app carries only the daemons it uses), `index.ts`, `operations.ts`,
- * `testing.ts` and the README.
+ * `testing.ts`, `events.ts` and the README. A namespace of events only (a spec without paths) is left out
+ * of the client, the operations and the test handlers.
  */
 export function emitNamespacedRoot(project: Project, platform: PlatformConfig, parts: readonly NamespacePart[]): GeneratedFile[] {
   const api = rootModel(platform, parts);
   const { clientInterface, clientFactory, handlersFactory } = platform.names;
-  const each = parts.map(({ namespace }) => ({ namespace, dir: `./${namespace}`, names: namespacePlatform(platform, namespace).names }));
+  const all = parts.map(({ namespace, model }) => ({ namespace, model, dir: `./${namespace}`, names: namespacePlatform(platform, namespace).names }));
+  const each = all.filter(({ model }) => hasOperations(model));
 
   const client = renderTypeScript(project, api, 'client.ts', (file) => {
     file.addImportDeclaration({ moduleSpecifier: '@pbxkit/core', isTypeOnly: true, namedImports: ['Transport'] });
@@ -72,11 +77,25 @@ export function emitNamespacedRoot(project: Project, platform: PlatformConfig, p
       file.addExportDeclaration({ moduleSpecifier: `${dir}/client.js`, namedExports: [names.clientFactory, { name: names.clientInterface, isTypeOnly: true }] });
     // Each resource's own factory too (resource names are unique across namespaces): importing a module
     // namespace object would carry its whole directory into a bundle.
-    for (const { dir, namespace } of each)
-      for (const resource of parts.find((part) => part.namespace === namespace)!.model.resources)
+    for (const { dir, model } of each)
+      for (const resource of model.resources)
         file.addExportDeclaration({ moduleSpecifier: `${dir}/${resourcePath(resource).replace(/\.ts$/, '.js')}`, namedExports: [factoryName(resource)] });
-    for (const { namespace, dir } of each)
+    for (const { namespace, dir } of all)
       file.addExportDeclaration({ moduleSpecifier: `${dir}/index.js`, namespaceExport: pascalCase(namespace) });
+    file.addExportDeclaration({ moduleSpecifier: './events.js' });
+  });
+
+  // The socket channels' event maps, platform-wide (`WazoWebsocketdEvents`); each namespace's HTTP webhooks stay in it.
+  const events = renderTypeScript(project, api, 'events.ts', (file) => {
+    for (const { dir, model, names } of all) {
+      const channels = eventGroups({ ...platform, names }, model.webhooks).filter((group) => group.channel !== undefined);
+      if (channels.length > 0)
+        file.addExportDeclaration({
+          moduleSpecifier: `${dir}/events.js`,
+          namedExports: channels.flatMap((group) => [{ name: group.interfaceName, isTypeOnly: true }, { name: group.namesConst }]),
+        });
+    }
+    if (file.getStatements().length === 0) file.addStatements('export {};');
   });
 
   const operations = renderTypeScript(project, api, 'operations.ts', (file) => {
@@ -128,5 +147,5 @@ export function emitNamespacedRoot(project: Project, platform: PlatformConfig, p
     `Edit a spec (or the generator), then \`pnpm generate ${platform.name}\`; \`pnpm generate ${platform.name} --check\` exits 1 on drift.`,
     'Hand edits here are lost on the next run.',
   ];
-  return [client, index, operations, testing, { path: 'README.md', content: `${readme.join('\n')}\n` }];
+  return [client, events, index, operations, testing, { path: 'README.md', content: `${readme.join('\n')}\n` }];
 }

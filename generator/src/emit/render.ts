@@ -1,3 +1,4 @@
+import { hasOperations } from '../model/api-model.js';
 import { byKey } from '../model/order.js';
 import type { ApiModel } from '../model/types.js';
 import type { PlatformConfig } from '../platforms.js';
@@ -20,14 +21,16 @@ export type { NamespacePart } from './namespaced-root.js';
 /** Every output file of one platform, in memory, sorted by path. Writes nothing. */
 export async function renderPlatform(platform: PlatformConfig, api: ApiModel, project = createEmitProject()): Promise<GeneratedFile[]> {
   const context: EmitContext = { platform, api };
+  // A spec of events only (no paths) has no client, no test handlers and no operation index.
+  const client = hasOperations(api)
+    ? [emitClient(project, context), emitTesting(project, context), emitOperationsIndex(project, context)]
+    : [];
   const files = [
     await emitSchema(project, api),
     ...api.resources.map((resource) => emitResource(project, context, resource)),
-    emitClient(project, context),
+    ...client,
     emitModels(project, context),
     emitEvents(project, context),
-    emitTesting(project, context),
-    emitOperationsIndex(project, context),
     emitOpenApiJson(context),
     emitOperationsMarkdown(context),
     emitBarrel(project, context),

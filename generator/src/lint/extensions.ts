@@ -53,9 +53,12 @@ export const extensions: Record<string, ExtensionDefinition> = {
     },
   },
   'x-pbxkit-serializer': {
-    hosts: ['Parameter'],
+    hosts: ['Parameter', 'Schema'],
     check: (value, node) => {
       if (!isSerializer(value)) return `must be one of ${serializers.join(', ')}`;
+      // A schema has no `in`: there the mark only tells webhook receivers how to decode the field.
+      if (node.in === undefined)
+        return value === 'gregorian-seconds' && node.type === 'integer' ? undefined : 'on a schema must be gregorian-seconds, on an integer';
       return node.in === 'query' ? undefined : 'applies to query parameters only';
     },
   },
@@ -81,6 +84,13 @@ export const extensions: Record<string, ExtensionDefinition> = {
   'x-pbxkit-namespace': {
     hosts: ['Tag'],
     check: (value) => (isCamelCaseName(value) ? undefined : 'must be a lowerCamelCase client property name'),
+  },
+  'x-pbxkit-event-channel': {
+    hosts: ['Operation'],
+    check: (value) =>
+      typeof value === 'string' && /^[a-z][a-z0-9]*$/.test(value)
+        ? undefined
+        : 'must be a lower-case identifier naming the socket channel (blackhole, websocketd)',
   },
   'x-pbxkit-idempotent': { hosts: ['Operation'], check: isBoolean },
   'x-pbxkit-merge-patch': { hosts: ['Operation'], check: isBoolean },

@@ -59,6 +59,9 @@ function namespaceOperations(document: Json, operations: OperationModel[], names
   return problems;
 }
 
+/** False for a spec of events only (no paths): it gets no client, test handlers or operation index. */
+export const hasOperations = (api: ApiModel): boolean => api.resources.length > 0;
+
 /** Builds the emitters' view of a validated, bundled spec; a `namespace` groups it as one of several specs. */
 export function buildApiModel(bundled: Json, specFile: string, namespace?: string): ApiModelResult {
   const document = normalizeDocument(bundled);

@@ -71,12 +71,19 @@ export interface ResourceModel {
   operations: OperationModel[];
 }
 
+/** How a receiver decodes a payload field that arrives as a string (form-encoded or query webhooks). */
+export type WebhookFieldType = 'integer' | 'number' | 'boolean' | 'gregorian';
+
 export interface WebhookModel {
   /** The event name (the key under `webhooks`). */
   event: string;
   summary: string | undefined;
   /** TypeScript type expression of the payload, in terms of `schema.ts` exports. */
   payloadType: string;
+  /** The socket channel the event arrives on (`x-pbxkit-event-channel`); undefined for an HTTP webhook. */
+  channel: string | undefined;
+  /** The payload's top-level fields that are not strings, by name, sorted. */
+  fieldTypes: Record<string, WebhookFieldType>;
 }
 
 export interface SchemaAlias {

@@ -7,7 +7,7 @@ const hasExample = (node: Json): boolean =>
 
 /**
  * The examples the generated test handlers, docs and wire tests are built from: every path parameter,
- * every required query parameter, and every JSON request and response body.
+ * every required query parameter, every JSON request and response body, and every webhook payload.
  */
 export const examples: Rule = () => {
   function checkParameters(ctx: UserContext, holder: Located) {
@@ -44,6 +44,15 @@ export const examples: Rule = () => {
           if (requestBody) checkJsonContent(ctx, requestBody, 'request body');
           for (const [status, response] of entries(ctx, located, 'responses'))
             checkJsonContent(ctx, response, `response ${status}`);
+        },
+      },
+    },
+    // The example payload is what the simulators send and the receivers' tests decode.
+    WebhooksMap: {
+      Operation: {
+        enter(operation: Json, ctx) {
+          const requestBody = child(ctx, here(ctx, operation), 'requestBody');
+          if (requestBody) checkJsonContent(ctx, requestBody, 'event payload');
         },
       },
     },

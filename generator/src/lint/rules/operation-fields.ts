@@ -36,6 +36,11 @@ export const operationFields: Rule = () => ({
         if (typeof operation.description !== 'string' || operation.description.trim() === '')
           missing('description', 'the body of the method documentation');
         if (operation['x-pbxkit-method'] === undefined) missing('x-pbxkit-method', 'the method name on the resource');
+        if (operation['x-pbxkit-event-channel'] !== undefined)
+          ctx.report({
+            message: 'x-pbxkit-event-channel belongs on a webhook, not on an operation under paths',
+            location: ctx.location.child(['x-pbxkit-event-channel']).key(),
+          });
       },
     },
   },

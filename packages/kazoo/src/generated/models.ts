@@ -46,6 +46,55 @@ export type AuthResultApp = components['schemas']['AuthResultApp'];
  */
 export type AuthTokenResponse = components['schemas']['AuthTokenResponse'];
 
+/**
+ * The `data` of a `call.*` blackhole event: the call event's public fields, keys normalised to
+ * lower_snake (`bh_events:event/3`). Which fields are present depends on the event; `PARK_*` events carry
+ * the parking fields.
+ */
+export type BlackholeCallEvent = components['schemas']['BlackholeCallEvent'];
+
+/**
+ * A frame from the client to blackhole. `subscribe`/`unsubscribe` need `data.account_id` and
+ * `data.binding` (one binding: the documented `bindings` array is not read); `ping` needs no data. The
+ * first frame of a socket must carry `auth_token`; later frames may leave it out.
+ */
+export type BlackholeCommand = components['schemas']['BlackholeCommand'];
+
+/**
+ * The `data` of a `conference.event.*` or `conference.command.*` blackhole event: a participant
+ * event (`add-member`, `del-member`, `mute-member`, ...) or a command sent to the conference. Fields
+ * vary with the event (inferred; kept open).
+ */
+export type BlackholeConferenceEvent = components['schemas']['BlackholeConferenceEvent'];
+
+/** An event frame from blackhole; `data` is the payload listed under the binding family in `webhooks`. */
+export type BlackholeEvent = components['schemas']['BlackholeEvent'];
+
+/** The `data` of a `fax.status.*` blackhole event: the progress of a fax job (inferred; kept open). */
+export type BlackholeFaxStatusEvent = components['schemas']['BlackholeFaxStatusEvent'];
+
+/** The `data` of a `presence.mwi_updates.*` blackhole event: message-waiting counts of a mailbox. */
+export type BlackholeMwiEvent = components['schemas']['BlackholeMwiEvent'];
+
+/**
+ * The `data` of an `object.*` (and `fax.object.*`) blackhole event: a document changed in the database
+ * (`kapi_conf` configuration message, normalised).
+ */
+export type BlackholeObjectEvent = components['schemas']['BlackholeObjectEvent'];
+
+/**
+ * The `data` of a `presence.dialog.*` or `presence.update.*` blackhole event: the dialog state of a
+ * presence id (inferred; kept open).
+ */
+export type BlackholePresenceEvent = components['schemas']['BlackholePresenceEvent'];
+
+/**
+ * Blackhole's answer to a command. Success data: `{subscribed: [...]}` (subscribe),
+ * `{unsubscribed: [...], subscribed: [...]}` (unsubscribe), `{response: pong}` (ping). Error data:
+ * `{errors: [<message>, ...]}`.
+ */
+export type BlackholeReply = components['schemas']['BlackholeReply'];
+
 /** The call inspector's reading of a failed dialogue. */
 export type CallInspectorAnalysis = components['schemas']['CallInspectorAnalysis'];
 
@@ -536,6 +585,31 @@ export type WebhookAttempt = components['schemas']['WebhookAttempt'];
 
 /** A hook type the system offers (from the master account's webhook definitions). */
 export type WebhookAvailable = components['schemas']['WebhookAvailable'];
+
+/** A `channel_bridge` hook payload: the channel fields and the bridged leg. */
+export type WebhookChannelBridgeEvent = components['schemas']['WebhookChannelBridgeEvent'];
+
+/** A `channel_destroy` hook payload (also sent for CHANNEL_DISCONNECTED): the channel fields and how it ended. */
+export type WebhookChannelDestroyEvent = components['schemas']['WebhookChannelDestroyEvent'];
+
+/**
+ * What Kazoo posts to a `channel_create`, `channel_answer`, `channel_bridge` or `channel_destroy` hook
+ * (`webhooks_channel_util:base_hook_event/3`). Sent form-encoded by default, where every value is a
+ * string (see `webhookFieldTypes`), or as JSON. The hook's `custom_data` keys are added on top.
+ */
+export type WebhookChannelEvent = components['schemas']['WebhookChannelEvent'];
+
+/**
+ * What Kazoo posts to a `notifications` hook: the normalised notification (teletype) message. Its
+ * fields beyond the common ones depend on `event_name` (`voicemail_new`, `missed_call`, `inbound_fax`, ...).
+ */
+export type WebhookNotificationEvent = components['schemas']['WebhookNotificationEvent'];
+
+/** What Kazoo posts to an `object` hook (`webhooks_object:format_event/2`). */
+export type WebhookObjectEvent = components['schemas']['WebhookObjectEvent'];
+
+/** What Kazoo posts to a `parking` hook. */
+export type WebhookParkingEvent = components['schemas']['WebhookParkingEvent'];
 
 /**
  * A sample event payload as a webhook receives it. Channel events carry `hook_event`, `call_id`, `call_direction`,

@@ -3988,7 +3988,555 @@ export interface paths {
   };
 }
 
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  "call.CHANNEL_ANSWER": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel was answered.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `call.CHANNEL_ANSWER`
+     *     (`call.CHANNEL_ANSWER.…`); the payload is the event frame's `data`.
+     */
+    post: operations["callChannelAnswerBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "call.CHANNEL_BRIDGE": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel was bridged to another leg.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `call.CHANNEL_BRIDGE`
+     *     (`call.CHANNEL_BRIDGE.…`); the payload is the event frame's `data`.
+     */
+    post: operations["callChannelBridgeBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "call.CHANNEL_CREATE": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel was created.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `call.CHANNEL_CREATE`
+     *     (`call.CHANNEL_CREATE.…`); the payload is the event frame's `data`.
+     */
+    post: operations["callChannelCreateBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "call.CHANNEL_DESTROY": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel was hung up.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `call.CHANNEL_DESTROY`
+     *     (`call.CHANNEL_DESTROY.…`); the payload is the event frame's `data`.
+     */
+    post: operations["callChannelDestroyBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "call.CHANNEL_HOLD": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel was put on hold.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `call.CHANNEL_HOLD`
+     *     (`call.CHANNEL_HOLD.…`); the payload is the event frame's `data`.
+     */
+    post: operations["callChannelHoldBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "call.CHANNEL_UNHOLD": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A held channel was taken off hold.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `call.CHANNEL_UNHOLD`
+     *     (`call.CHANNEL_UNHOLD.…`); the payload is the event frame's `data`.
+     */
+    post: operations["callChannelUnholdBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "call.PARK_ABANDONED": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A parked call hung up before it was retrieved.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `call.PARK_ABANDONED`
+     *     (`call.PARK_ABANDONED.…`); the payload is the event frame's `data`.
+     */
+    post: operations["callParkAbandonedBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "call.PARK_PARKED": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A call was parked.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `call.PARK_PARKED`
+     *     (`call.PARK_PARKED.…`); the payload is the event frame's `data`.
+     */
+    post: operations["callParkParkedBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "call.PARK_RETRIEVED": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A parked call was retrieved.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `call.PARK_RETRIEVED`
+     *     (`call.PARK_RETRIEVED.…`); the payload is the event frame's `data`.
+     */
+    post: operations["callParkRetrievedBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  channel_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel was answered.
+     * @description Set up with `PUT /accounts/{account_id}/webhooks` (`hook`, `uri`, `http_verb`, `format`). Sent as a
+     *     form-encoded POST by default (`format: form-data`), as JSON with `format: json`, or as a query string
+     *     with `http_verb: get`; headers `X-Hook-ID` and `X-Account-ID`. Success is a 200 (201 for `put`).
+     */
+    post: operations["channelAnswerWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  channel_bridge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel was bridged to another leg.
+     * @description Set up with `PUT /accounts/{account_id}/webhooks` (`hook`, `uri`, `http_verb`, `format`). Sent as a
+     *     form-encoded POST by default (`format: form-data`), as JSON with `format: json`, or as a query string
+     *     with `http_verb: get`; headers `X-Hook-ID` and `X-Account-ID`. Success is a 200 (201 for `put`).
+     */
+    post: operations["channelBridgeWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  channel_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel was created (a call leg started).
+     * @description Set up with `PUT /accounts/{account_id}/webhooks` (`hook`, `uri`, `http_verb`, `format`). Sent as a
+     *     form-encoded POST by default (`format: form-data`), as JSON with `format: json`, or as a query string
+     *     with `http_verb: get`; headers `X-Hook-ID` and `X-Account-ID`. Success is a 200 (201 for `put`).
+     */
+    post: operations["channelCreateWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  channel_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel was hung up.
+     * @description Set up with `PUT /accounts/{account_id}/webhooks` (`hook`, `uri`, `http_verb`, `format`). Sent as a
+     *     form-encoded POST by default (`format: form-data`), as JSON with `format: json`, or as a query string
+     *     with `http_verb: get`; headers `X-Hook-ID` and `X-Account-ID`. Success is a 200 (201 for `put`).
+     */
+    post: operations["channelDestroyWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "conference.command": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A command was sent to a conference (mute, kick, record, ...).
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `conference.command`
+     *     (`conference.command.…`); the payload is the event frame's `data`.
+     */
+    post: operations["conferenceCommandBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "conference.event": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A participant event in a conference (joined, left, muted, ...).
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `conference.event`
+     *     (`conference.event.…`); the payload is the event frame's `data`.
+     */
+    post: operations["conferenceEventBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "fax.object": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A fax document was created, edited or deleted.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `fax.object`
+     *     (`fax.object.…`); the payload is the event frame's `data`.
+     */
+    post: operations["faxObjectBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "fax.status": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The progress of a fax job changed.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `fax.status`
+     *     (`fax.status.…`); the payload is the event frame's `data`.
+     */
+    post: operations["faxStatusBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  notifications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A notification (teletype) event of the account, e.g. a new voicemail or a missed call.
+     * @description The hook's `custom_data.type` picks the notification (`voicemail_new`, `missed_call`, `inbound_fax`, `outbound_fax`, `register`, ...). Delivery as for the channel hooks.
+     */
+    post: operations["notificationsWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  object: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A document of the account was created, edited or deleted.
+     * @description Filter with the hook's `custom_data.action` and `custom_data.type` (both, or neither); they are removed from the payload. Delivery as for the channel hooks.
+     */
+    post: operations["objectWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "object.doc_created": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A document was created.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `object.doc_created`
+     *     (`object.doc_created.…`); the payload is the event frame's `data`.
+     */
+    post: operations["objectDocCreatedBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "object.doc_deleted": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A document was deleted.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `object.doc_deleted`
+     *     (`object.doc_deleted.…`); the payload is the event frame's `data`.
+     */
+    post: operations["objectDocDeletedBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "object.doc_edited": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A document was edited.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `object.doc_edited`
+     *     (`object.doc_edited.…`); the payload is the event frame's `data`.
+     */
+    post: operations["objectDocEditedBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  parking: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A call was parked, retrieved from a slot, or abandoned while parked.
+     * @description Delivery as for the channel hooks.
+     */
+    post: operations["parkingWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "presence.dialog": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The dialog state of a presence id changed (ringing, answered, hung up).
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `presence.dialog`
+     *     (`presence.dialog.…`); the payload is the event frame's `data`.
+     */
+    post: operations["presenceDialogBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "presence.mwi_updates": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The message-waiting counts of a voicemail box changed.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `presence.mwi_updates`
+     *     (`presence.mwi_updates.…`); the payload is the event frame's `data`.
+     */
+    post: operations["presenceMwiUpdatesBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "presence.update": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The presence state of a presence id changed.
+     * @description Arrives on the blackhole websocket for a subscription to a binding of the family `presence.update`
+     *     (`presence.update.…`); the payload is the event frame's `data`.
+     */
+    post: operations["presenceUpdateBlackholeEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 
 export interface components {
   schemas: {
@@ -4205,6 +4753,200 @@ export interface components {
       /** @description The new token. A secret. */
       auth_token: string;
       data: components["schemas"]["AuthResult"];
+    };
+    /**
+     * @description The `data` of a `call.*` blackhole event: the call event's public fields, keys normalised to
+     *     lower_snake (`bh_events:event/3`). Which fields are present depends on the event; `PARK_*` events carry
+     *     the parking fields.
+     */
+    BlackholeCallEvent: {
+      call_id: string;
+      /** @description e.g. `CHANNEL_CREATE`. */
+      event_name?: string;
+      /** @description `call_event`. */
+      event_category?: string;
+      /** @enum {string} */
+      call_direction?: "inbound" | "outbound";
+      caller_id_name?: string;
+      caller_id_number?: string;
+      callee_id_name?: string;
+      callee_id_number?: string;
+      /** @description Custom channel variables (`account_id`, `owner_id`, `authorizing_id`, ...). */
+      custom_channel_vars?: {
+        [key: string]: unknown;
+      };
+      other_leg_call_id?: string;
+      timestamp?: components["schemas"]["GregorianSeconds"];
+      from?: string;
+      to?: string;
+      request?: string;
+      presence_id?: string;
+      channel_state?: string;
+      channel_call_state?: string;
+      hangup_cause?: string;
+      hangup_code?: string;
+      duration_seconds?: number;
+      ringing_seconds?: number;
+      billing_seconds?: number;
+      parking_slot?: number | string;
+      msg_id?: string;
+      node?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description A frame from the client to blackhole. `subscribe`/`unsubscribe` need `data.account_id` and
+     *     `data.binding` (one binding: the documented `bindings` array is not read); `ping` needs no data. The
+     *     first frame of a socket must carry `auth_token`; later frames may leave it out.
+     */
+    BlackholeCommand: {
+      /** @enum {string} */
+      action: "subscribe" | "unsubscribe" | "ping";
+      auth_token?: string;
+      /** @description Echoed in the reply; the server picks one when absent. */
+      request_id?: string;
+      data?: {
+        /** @description An account in the token's hierarchy, or `*` for super-duper admins. */
+        account_id: string;
+        /** @description e.g. `call.CHANNEL_CREATE.*`, `object.doc_created.user`. */
+        binding: string;
+        name?: string;
+        metadata?: {
+          [key: string]: unknown;
+        };
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description The `data` of a `conference.event.*` or `conference.command.*` blackhole event: a participant
+     *     event (`add-member`, `del-member`, `mute-member`, ...) or a command sent to the conference. Fields
+     *     vary with the event (inferred; kept open).
+     */
+    BlackholeConferenceEvent: {
+      conference_id?: string;
+      call_id?: string;
+      event?: string;
+      participant_id?: number;
+      instance_id?: string;
+      caller_id_name?: string;
+      caller_id_number?: string;
+      /** @description The command (`conference.command` only). */
+      application_name?: string;
+      event_name?: string;
+      event_category?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description An event frame from blackhole; `data` is the payload listed under the binding family in `webhooks`. */
+    BlackholeEvent: {
+      /** @constant */
+      action: "event";
+      /** @description The binding the client subscribed with. */
+      subscribed_key: string;
+      /** @description The AMQP binding behind it. */
+      subscription_key: string;
+      /** @description The event name, e.g. `CHANNEL_CREATE`, `doc_edited`. */
+      name: string;
+      /** @description The AMQP routing key of the event. */
+      routing_key: string;
+      data: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description The `data` of a `fax.status.*` blackhole event: the progress of a fax job (inferred; kept open). */
+    BlackholeFaxStatusEvent: {
+      job_id?: string;
+      fax_id?: string;
+      account_id?: string;
+      status?: string;
+      /** @enum {string} */
+      direction?: "incoming" | "outgoing";
+      fax_info?: {
+        [key: string]: unknown;
+      };
+      event_name?: string;
+      event_category?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description The `data` of a `presence.mwi_updates.*` blackhole event: message-waiting counts of a mailbox. */
+    BlackholeMwiEvent: {
+      /** @description The mailbox user@realm. */
+      to?: string;
+      from?: string;
+      messages_new?: number;
+      messages_saved?: number;
+      messages_urgent?: number;
+      messages_urgent_saved?: number;
+      message_account?: string;
+      event_name?: string;
+      event_category?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description The `data` of an `object.*` (and `fax.object.*`) blackhole event: a document changed in the database
+     *     (`kapi_conf` configuration message, normalised).
+     */
+    BlackholeObjectEvent: {
+      id: string;
+      /** @description The document type: `user`, `device`, `callflow`, `vmbox`, `fax`, ... */
+      type: string;
+      account_id?: string;
+      database?: string;
+      rev?: string;
+      is_soft_deleted?: boolean;
+      date_created?: components["schemas"]["GregorianSeconds"];
+      date_modified?: components["schemas"]["GregorianSeconds"];
+      /** @enum {string} */
+      event_name?: "doc_created" | "doc_edited" | "doc_deleted";
+      event_category?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description The `data` of a `presence.dialog.*` or `presence.update.*` blackhole event: the dialog state of a
+     *     presence id (inferred; kept open).
+     */
+    BlackholePresenceEvent: {
+      presence_id?: string;
+      from?: string;
+      to?: string;
+      /** @description `early`, `confirmed`, `terminated`, `online`, `offline`, ... */
+      state?: string;
+      call_id?: string;
+      call_direction?: string;
+      event_name?: string;
+      event_category?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description Blackhole's answer to a command. Success data: `{subscribed: [...]}` (subscribe),
+     *     `{unsubscribed: [...], subscribed: [...]}` (unsubscribe), `{response: pong}` (ping). Error data:
+     *     `{errors: [<message>, ...]}`.
+     */
+    BlackholeReply: {
+      /** @constant */
+      action: "reply";
+      request_id: string;
+      /** @enum {string} */
+      status: "success" | "error";
+      data: {
+        subscribed?: string[];
+        unsubscribed?: string[];
+        response?: string;
+        errors?: string[];
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
     };
     /** @description The call inspector's reading of a failed dialogue. */
     CallInspectorAnalysis: {
@@ -6952,6 +7694,114 @@ export interface components {
           [key: string]: unknown;
         };
       };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A `channel_bridge` hook payload: the channel fields and the bridged leg. */
+    WebhookChannelBridgeEvent: components["schemas"]["WebhookChannelEvent"] & {
+      original_number?: string;
+      other_leg_destination_number?: string;
+    };
+    /** @description A `channel_destroy` hook payload (also sent for CHANNEL_DISCONNECTED): the channel fields and how it ended. */
+    WebhookChannelDestroyEvent: components["schemas"]["WebhookChannelEvent"] & {
+      /** @description e.g. `NORMAL_CLEARING`. */
+      hangup_cause?: string;
+      /** @description SIP code, e.g. `sip:200`. */
+      hangup_code?: string;
+      duration_seconds?: number;
+      ringing_seconds?: number;
+      billing_seconds?: number;
+    };
+    /**
+     * @description What Kazoo posts to a `channel_create`, `channel_answer`, `channel_bridge` or `channel_destroy` hook
+     *     (`webhooks_channel_util:base_hook_event/3`). Sent form-encoded by default, where every value is a
+     *     string (see `webhookFieldTypes`), or as JSON. The hook's `custom_data` keys are added on top.
+     */
+    WebhookChannelEvent: {
+      /** @enum {string} */
+      hook_event: "channel_create" | "channel_answer" | "channel_bridge" | "channel_destroy";
+      account_id?: string;
+      authorizing_id?: string;
+      authorizing_type?: string;
+      /** @enum {string} */
+      call_direction?: "inbound" | "outbound";
+      call_forwarded?: boolean;
+      call_id: string;
+      callee_id_name?: string;
+      callee_id_number?: string;
+      caller_id_name?: string;
+      caller_id_number?: string;
+      /** @description The channel's non-reserved custom channel variables. */
+      custom_channel_vars?: {
+        [key: string]: unknown;
+      };
+      custom_application_vars?: {
+        [key: string]: unknown;
+      };
+      emergency_resource_used?: boolean;
+      /** @description SIP From (user@realm). */
+      from?: string;
+      /** @description `on-net` or `off-net`. */
+      inception?: string;
+      is_internal_leg?: boolean;
+      local_resource_id?: string;
+      local_resource_used?: boolean;
+      other_leg_call_id?: string;
+      owner_id?: string;
+      /** @description SIP Request-URI user@realm. */
+      request?: string;
+      reseller_id?: string;
+      timestamp?: components["schemas"]["GregorianSeconds"];
+      /** @description SIP To (user@realm). */
+      to?: string;
+      /** @description Added to every webhook payload. */
+      cluster_id?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description What Kazoo posts to a `notifications` hook: the normalised notification (teletype) message. Its
+     *     fields beyond the common ones depend on `event_name` (`voicemail_new`, `missed_call`, `inbound_fax`, ...).
+     */
+    WebhookNotificationEvent: {
+      /** @constant */
+      event_category: "notification";
+      event_name: string;
+      account_id?: string;
+      app_name?: string;
+      app_version?: string;
+      msg_id?: string;
+      node?: string;
+      server_id?: string;
+      cluster_id?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description What Kazoo posts to an `object` hook (`webhooks_object:format_event/2`). */
+    WebhookObjectEvent: {
+      id: string;
+      account_id?: string;
+      /** @enum {string} */
+      action: "doc_created" | "doc_edited" | "doc_deleted";
+      /** @description The document type: `user`, `device`, `callflow`, `vmbox`, ... */
+      type: string;
+      cluster_id?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description What Kazoo posts to a `parking` hook. */
+    WebhookParkingEvent: {
+      account_id?: string;
+      call_id: string;
+      callee_id_name?: string;
+      callee_id_number?: string;
+      caller_id_name?: string;
+      caller_id_number?: string;
+      /** @enum {string} */
+      event_name: "PARK_PARKED" | "PARK_RETRIEVED" | "PARK_ABANDONED";
+      /** @description The slot number (a string in some releases). */
+      parking_slot?: number | string;
+      cluster_id?: string;
     } & {
       [key: string]: unknown;
     };
@@ -19943,5 +20793,861 @@ export interface operations {
       };
       404: components["responses"]["NotFound"];
     };
+  };
+  callChannelAnswerBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "event_name": "CHANNEL_ANSWER",
+         *       "event_category": "call_event",
+         *       "call_direction": "inbound",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "custom_channel_vars": {
+         *         "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "other_leg_call_id": "9f8e7d6c-5b4a-3f2e-1d0c-b9a8f7e6d5c4",
+         *       "timestamp": 63911836800
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeCallEvent"];
+      };
+    };
+    responses: never;
+  };
+  callChannelBridgeBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "event_name": "CHANNEL_BRIDGE",
+         *       "event_category": "call_event",
+         *       "call_direction": "inbound",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "custom_channel_vars": {
+         *         "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "other_leg_call_id": "9f8e7d6c-5b4a-3f2e-1d0c-b9a8f7e6d5c4",
+         *       "timestamp": 63911836800
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeCallEvent"];
+      };
+    };
+    responses: never;
+  };
+  callChannelCreateBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "event_name": "CHANNEL_CREATE",
+         *       "event_category": "call_event",
+         *       "call_direction": "inbound",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "custom_channel_vars": {
+         *         "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "other_leg_call_id": "9f8e7d6c-5b4a-3f2e-1d0c-b9a8f7e6d5c4",
+         *       "timestamp": 63911836800
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeCallEvent"];
+      };
+    };
+    responses: never;
+  };
+  callChannelDestroyBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "event_name": "CHANNEL_DESTROY",
+         *       "event_category": "call_event",
+         *       "call_direction": "inbound",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "custom_channel_vars": {
+         *         "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "other_leg_call_id": "9f8e7d6c-5b4a-3f2e-1d0c-b9a8f7e6d5c4",
+         *       "timestamp": 63911836800,
+         *       "hangup_cause": "NORMAL_CLEARING",
+         *       "hangup_code": "sip:200",
+         *       "duration_seconds": 63,
+         *       "billing_seconds": 59
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeCallEvent"];
+      };
+    };
+    responses: never;
+  };
+  callChannelHoldBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "event_name": "CHANNEL_HOLD",
+         *       "event_category": "call_event",
+         *       "call_direction": "inbound",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "custom_channel_vars": {
+         *         "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "other_leg_call_id": "9f8e7d6c-5b4a-3f2e-1d0c-b9a8f7e6d5c4",
+         *       "timestamp": 63911836800
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeCallEvent"];
+      };
+    };
+    responses: never;
+  };
+  callChannelUnholdBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "event_name": "CHANNEL_UNHOLD",
+         *       "event_category": "call_event",
+         *       "call_direction": "inbound",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "custom_channel_vars": {
+         *         "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "other_leg_call_id": "9f8e7d6c-5b4a-3f2e-1d0c-b9a8f7e6d5c4",
+         *       "timestamp": 63911836800
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeCallEvent"];
+      };
+    };
+    responses: never;
+  };
+  callParkAbandonedBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "event_name": "PARK_ABANDONED",
+         *       "event_category": "call_event",
+         *       "call_direction": "inbound",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "custom_channel_vars": {
+         *         "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "other_leg_call_id": "9f8e7d6c-5b4a-3f2e-1d0c-b9a8f7e6d5c4",
+         *       "timestamp": 63911836800,
+         *       "parking_slot": 1
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeCallEvent"];
+      };
+    };
+    responses: never;
+  };
+  callParkParkedBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "event_name": "PARK_PARKED",
+         *       "event_category": "call_event",
+         *       "call_direction": "inbound",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "custom_channel_vars": {
+         *         "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "other_leg_call_id": "9f8e7d6c-5b4a-3f2e-1d0c-b9a8f7e6d5c4",
+         *       "timestamp": 63911836800,
+         *       "parking_slot": 1
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeCallEvent"];
+      };
+    };
+    responses: never;
+  };
+  callParkRetrievedBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "event_name": "PARK_RETRIEVED",
+         *       "event_category": "call_event",
+         *       "call_direction": "inbound",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "custom_channel_vars": {
+         *         "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "other_leg_call_id": "9f8e7d6c-5b4a-3f2e-1d0c-b9a8f7e6d5c4",
+         *       "timestamp": 63911836800,
+         *       "parking_slot": 1
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeCallEvent"];
+      };
+    };
+    responses: never;
+  };
+  channelAnswerWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "hook_event": "channel_answer",
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "authorizing_id": "8d9c2b4a6e1f3a5c7b9d0e2f4a6c8e0a",
+         *       "authorizing_type": "device",
+         *       "call_direction": "inbound",
+         *       "call_forwarded": false,
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "custom_channel_vars": {
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "emergency_resource_used": false,
+         *       "from": "1001@pbx.example.com",
+         *       "inception": "on-net",
+         *       "is_internal_leg": false,
+         *       "local_resource_used": false,
+         *       "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
+         *       "request": "1002@pbx.example.com",
+         *       "timestamp": 63911836800,
+         *       "to": "1002@pbx.example.com",
+         *       "cluster_id": "6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d"
+         *     }
+         */
+        "application/json": components["schemas"]["WebhookChannelEvent"];
+      };
+    };
+    responses: {
+      /** @description Received. Any other status is logged as a failure and not retried. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  channelBridgeWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "hook_event": "channel_bridge",
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "authorizing_id": "8d9c2b4a6e1f3a5c7b9d0e2f4a6c8e0a",
+         *       "authorizing_type": "device",
+         *       "call_direction": "inbound",
+         *       "call_forwarded": false,
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "custom_channel_vars": {
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "emergency_resource_used": false,
+         *       "from": "1001@pbx.example.com",
+         *       "inception": "on-net",
+         *       "is_internal_leg": false,
+         *       "local_resource_used": false,
+         *       "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
+         *       "request": "1002@pbx.example.com",
+         *       "timestamp": 63911836800,
+         *       "to": "1002@pbx.example.com",
+         *       "cluster_id": "6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d",
+         *       "original_number": "1002",
+         *       "other_leg_destination_number": "1002"
+         *     }
+         */
+        "application/json": components["schemas"]["WebhookChannelBridgeEvent"];
+      };
+    };
+    responses: {
+      /** @description Received. Any other status is logged as a failure and not retried. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  channelCreateWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "hook_event": "channel_create",
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "authorizing_id": "8d9c2b4a6e1f3a5c7b9d0e2f4a6c8e0a",
+         *       "authorizing_type": "device",
+         *       "call_direction": "inbound",
+         *       "call_forwarded": false,
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "custom_channel_vars": {
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "emergency_resource_used": false,
+         *       "from": "1001@pbx.example.com",
+         *       "inception": "on-net",
+         *       "is_internal_leg": false,
+         *       "local_resource_used": false,
+         *       "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
+         *       "request": "1002@pbx.example.com",
+         *       "timestamp": 63911836800,
+         *       "to": "1002@pbx.example.com",
+         *       "cluster_id": "6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d"
+         *     }
+         */
+        "application/json": components["schemas"]["WebhookChannelEvent"];
+      };
+    };
+    responses: {
+      /** @description Received. Any other status is logged as a failure and not retried. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  channelDestroyWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "hook_event": "channel_destroy",
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "authorizing_id": "8d9c2b4a6e1f3a5c7b9d0e2f4a6c8e0a",
+         *       "authorizing_type": "device",
+         *       "call_direction": "inbound",
+         *       "call_forwarded": false,
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "custom_channel_vars": {
+         *         "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c"
+         *       },
+         *       "emergency_resource_used": false,
+         *       "from": "1001@pbx.example.com",
+         *       "inception": "on-net",
+         *       "is_internal_leg": false,
+         *       "local_resource_used": false,
+         *       "owner_id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
+         *       "request": "1002@pbx.example.com",
+         *       "timestamp": 63911836800,
+         *       "to": "1002@pbx.example.com",
+         *       "cluster_id": "6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d",
+         *       "hangup_cause": "NORMAL_CLEARING",
+         *       "hangup_code": "sip:200",
+         *       "duration_seconds": 63,
+         *       "ringing_seconds": 4,
+         *       "billing_seconds": 59
+         *     }
+         */
+        "application/json": components["schemas"]["WebhookChannelDestroyEvent"];
+      };
+    };
+    responses: {
+      /** @description Received. Any other status is logged as a failure and not retried. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  conferenceCommandBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "conference_id": "7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e",
+         *       "application_name": "mute_participant",
+         *       "participant_id": 3,
+         *       "event_name": "command",
+         *       "event_category": "conference"
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeConferenceEvent"];
+      };
+    };
+    responses: never;
+  };
+  conferenceEventBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "conference_id": "7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e",
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "event": "add-member",
+         *       "participant_id": 3,
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "event_name": "participant_event",
+         *       "event_category": "conference"
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeConferenceEvent"];
+      };
+    };
+    responses: never;
+  };
+  faxObjectBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "202405-6c7d8e9f0a1b2c3d",
+         *       "type": "fax",
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "database": "account%2F3e%2F51%2Fa3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "rev": "2-7c1e0f5a9b3d4c2e8f6a1b0d9c8e7f6a",
+         *       "event_name": "doc_created",
+         *       "event_category": "configuration"
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeObjectEvent"];
+      };
+    };
+    responses: never;
+  };
+  faxStatusBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "job_id": "202405-6c7d8e9f0a1b2c3d",
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "status": "sending",
+         *       "direction": "outgoing",
+         *       "fax_info": {
+         *         "fax_transferred_pages": 1,
+         *         "fax_total_pages": 3
+         *       },
+         *       "event_name": "status",
+         *       "event_category": "fax"
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeFaxStatusEvent"];
+      };
+    };
+    responses: never;
+  };
+  notificationsWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "event_category": "notification",
+         *       "event_name": "voicemail_new",
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "app_name": "callflow",
+         *       "app_version": "4.3.0",
+         *       "msg_id": "1c2d3e4f5a6b7c8d",
+         *       "node": "kazoo_apps@kz1.example.com",
+         *       "server_id": "kazoo_apps@kz1.example.com-<0.123.0>",
+         *       "voicemail_box": "2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a",
+         *       "voicemail_id": "202405-6c7d8e9f0a1b2c3d",
+         *       "caller_id_number": "1001",
+         *       "cluster_id": "6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d"
+         *     }
+         */
+        "application/json": components["schemas"]["WebhookNotificationEvent"];
+      };
+    };
+    responses: {
+      /** @description Received. Any other status is logged as a failure and not retried. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  objectWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "action": "doc_edited",
+         *       "type": "user",
+         *       "cluster_id": "6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d"
+         *     }
+         */
+        "application/json": components["schemas"]["WebhookObjectEvent"];
+      };
+    };
+    responses: {
+      /** @description Received. Any other status is logged as a failure and not retried. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  objectDocCreatedBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
+         *       "type": "user",
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "database": "account%2F3e%2F51%2Fa3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "rev": "2-7c1e0f5a9b3d4c2e8f6a1b0d9c8e7f6a",
+         *       "event_name": "doc_created",
+         *       "event_category": "configuration"
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeObjectEvent"];
+      };
+    };
+    responses: never;
+  };
+  objectDocDeletedBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
+         *       "type": "user",
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "database": "account%2F3e%2F51%2Fa3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "rev": "2-7c1e0f5a9b3d4c2e8f6a1b0d9c8e7f6a",
+         *       "event_name": "doc_deleted",
+         *       "event_category": "configuration"
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeObjectEvent"];
+      };
+    };
+    responses: never;
+  };
+  objectDocEditedBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
+         *       "type": "user",
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "database": "account%2F3e%2F51%2Fa3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "rev": "2-7c1e0f5a9b3d4c2e8f6a1b0d9c8e7f6a",
+         *       "event_name": "doc_edited",
+         *       "event_category": "configuration"
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeObjectEvent"];
+      };
+    };
+    responses: never;
+  };
+  parkingWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "account_id": "3e51a3b8f2a5c1d9b4e6f7a8c9d0e1f2",
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "callee_id_name": "Bob",
+         *       "callee_id_number": "1002",
+         *       "caller_id_name": "Alice",
+         *       "caller_id_number": "1001",
+         *       "event_name": "PARK_PARKED",
+         *       "parking_slot": 1,
+         *       "cluster_id": "6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d"
+         *     }
+         */
+        "application/json": components["schemas"]["WebhookParkingEvent"];
+      };
+    };
+    responses: {
+      /** @description Received. Any other status is logged as a failure and not retried. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  presenceDialogBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "presence_id": "1001@pbx.example.com",
+         *       "from": "1001@pbx.example.com",
+         *       "to": "1002@pbx.example.com",
+         *       "state": "early",
+         *       "call_id": "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+         *       "call_direction": "initiator",
+         *       "event_name": "dialog",
+         *       "event_category": "presence"
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholePresenceEvent"];
+      };
+    };
+    responses: never;
+  };
+  presenceMwiUpdatesBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "to": "1001@pbx.example.com",
+         *       "messages_new": 2,
+         *       "messages_saved": 5,
+         *       "messages_urgent": 0,
+         *       "messages_urgent_saved": 0,
+         *       "event_name": "mwi_update",
+         *       "event_category": "presence"
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholeMwiEvent"];
+      };
+    };
+    responses: never;
+  };
+  presenceUpdateBlackholeEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "presence_id": "1001@pbx.example.com",
+         *       "state": "online",
+         *       "event_name": "update",
+         *       "event_category": "presence"
+         *     }
+         */
+        "application/json": components["schemas"]["BlackholePresenceEvent"];
+      };
+    };
+    responses: never;
   };
 }

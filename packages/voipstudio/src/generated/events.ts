@@ -29,3 +29,25 @@ export const webhookEventNames: readonly (keyof VoipstudioWebhookEvents)[] = [
   'monitor.audio_ready',
   'sms.received',
 ];
+
+/**
+ * The top-level payload fields of each webhook event that are not strings: `integer`, `number`, `boolean`, or `gregorian` (Gregorian seconds, an integer).
+ *
+ * Webhooks sent form-encoded or as a query string carry every value as a string; decode these.
+ */
+export const webhookFieldTypes = {
+  'call.connected': { call_id: 'integer', duration: 'integer' },
+  'call.dtmf': { call_id: 'integer', duration: 'integer' },
+  'call.hangup': { call_id: 'integer', duration: 'integer' },
+  'call.missed': { call_id: 'integer', duration: 'integer' },
+  'call.ringing': { call_id: 'integer', duration: 'integer' },
+  'monitor.audio_ready': {
+    call_id: 'integer',
+    customer_id: 'integer',
+    duration: 'integer',
+    monitor_id: 'integer',
+    size: 'integer',
+    user_id: 'integer',
+  },
+  'sms.received': { customer_id: 'integer', user_id: 'integer' },
+} as const;
