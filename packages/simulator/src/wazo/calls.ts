@@ -104,15 +104,17 @@ export function dropLeg(store: WazoStore, callId: string | null): void {
 
 /**
  * Hangs a call up as Asterisk does a two-party call: the channel and the legs it talks to go away, and
- * call-logd gets the conversation's CDR.
+ * call-logd gets the conversation's CDR. Returns the ended legs, their `hangup_time` set.
  */
-export function hangUp(store: WazoStore, call: Call, nowMs: number): void {
+export function hangUp(store: WazoStore, call: Call, nowMs: number): Call[] {
   const legs = [call, ...peersOf(store, call)];
   for (const leg of legs) store.calls.delete(leg.call_id);
   for (const other of store.calls.values()) {
     for (const leg of legs) delete other.talking_to[leg.call_id];
   }
   store.cdrs.push(cdrOf(store, legs, nowMs));
+  for (const leg of legs) leg.hangup_time = isoWithOffset(nowMs);
+  return legs;
 }
 
 function cdrOf(store: WazoStore, legs: Call[], nowMs: number): Cdr {

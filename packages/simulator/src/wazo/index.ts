@@ -7,3 +7,10 @@ export type { AccessToken as WazoAccessToken, RefreshToken as WazoRefreshToken, 
 export type { WazoStore } from './store.js';
 /** Record types of the store, e.g. `WazoRecords.Cdr`. */
 export type * as WazoRecords from './records.js';
+export type {
+  PublishOptions as WazoPublishOptions,
+  WebsocketdControl as WazoWebsocketdControl,
+  WebsocketdEventData as WazoWebsocketdEventData,
+  WebsocketdSubscription as WazoWebsocketdSubscription,
+} from './websocketd/websocketd.js';
+export type { BusMessage as WazoBusMessage } from './websocketd/bus.js';

@@ -7,7 +7,8 @@ export const DEFAULT_ADMIN_POLICY = 'wazo_default_admin_policy';
 /**
  * What a stack's default user policy grants a user: its own calls, chats, voicemail, call logs, agent,
  * confd profile (read, forwards, services, SIP lines), directories and personal contacts, its refresh
- * tokens and sessions, and the event socket.
+ * tokens and sessions, the event socket and the events about itself (its calls, chats, services,
+ * sessions) and its colleagues' presences.
  */
 export const USER_ACL: readonly string[] = [
   'auth.users.me.#',
@@ -26,6 +27,11 @@ export const USER_ACL: readonly string[] = [
   'call-logd.users.me.cdr.*.recordings.*.media.read',
   'agentd.users.me.#',
   'websocketd',
+  'events.calls.me',
+  'events.chatd.users.me.#',
+  'events.chatd.users.*.presences.updated',
+  'events.config.users.me.#',
+  'events.auth.users.me.#',
 ];
 
 /** A tenant administrator may do anything within its tenant tree. */

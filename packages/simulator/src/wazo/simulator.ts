@@ -7,7 +7,7 @@ import { createRandom } from '../framework/random.js';
 import { listen, type ListenOptions, type RunningServer } from '../framework/server.js';
 import { DAEMONS, type Daemon, type DaemonName } from './daemons.js';
 import { daemonErrorReply, renderFailure } from './errors.js';
-import { documents } from './generated.js';
+import { documents, websocketdDocument } from './generated.js';
 import type { Deps, WazoHandlers } from './handlers/common.js';
 import { daemonHandlers } from './handlers/index.js';
 import { FIXTURES } from './seed/fixtures.js';
@@ -15,6 +15,10 @@ import { seedStore } from './seed/index.js';
 import type { WazoStore } from './store.js';
 import { Tokens } from './tokens.js';
 import { createVerifier, type WazoCaller } from './verifier.js';
+import { busMessage } from './websocketd/bus.js';
+import { CLOSE } from './websocketd/close-codes.js';
+import { frameChecker } from './websocketd/frame-check.js';
+import { Websocketd, WEBSOCKETD_PATH, type WebsocketdControl } from './websocketd/websocketd.js';
 
 export interface WazoSimulatorOptions {
   /** Lifetime of a token whose `POST /token` body gives no `expiration` (the seed SDK sends 3600). */
@@ -37,7 +41,12 @@ export interface WazoSimulator {
   store: WazoStore;
   tokens: Tokens;
   faults: Faults;
-  /** Replies that broke a daemon's contract and handlers that failed; tests assert it stays empty. */
+  /** wazo-websocketd (protocol v2) served by `listen()`: publish events, drop sockets, force expiry checks. */
+  websocketd: WebsocketdControl;
+  /**
+   * Replies that broke a daemon's contract, websocketd frames that broke theirs and handlers that failed;
+   * tests assert it stays empty.
+   */
   violations: RecordedViolation[];
   /** Each daemon's public prefix, e.g. `calld` → `/api/calld/1.0`. */
   prefixes: Record<DaemonName, string>;
@@ -45,8 +54,11 @@ export interface WazoSimulator {
   defaultBaseUrl: string;
   /** Credentials and ids of the seeded data (simulator-only values). */
   fixtures: WazoFixtures;
-  /** Serves every daemon over HTTP; `baseUrl` is the host root (`http://127.0.0.1:<port>`). */
-  listen(options?: ListenOptions): Promise<RunningServer & { baseUrl: string }>;
+  /**
+   * Serves every daemon over HTTP and websocketd on the same port; `baseUrl` is the host root
+   * (`http://127.0.0.1:<port>`), `websocketdUrl` the socket's (`ws://127.0.0.1:<port>/api/websocketd/`).
+   */
+  listen(options?: ListenOptions): Promise<RunningServer & { baseUrl: string; websocketdUrl: string }>;
   /** msw handlers answering every request under `baseUrl` (a host root) in-process. */
   mswHandlers(baseUrl?: string): HttpHandler[];
   /** Fresh seed data, no tokens, no faults. */
@@ -73,7 +85,18 @@ export function createWazoSimulator(options: WazoSimulatorOptions = {}): WazoSim
   };
   seedTokens();
   const faults = new Faults(createRandom(seed + 1).next);
-  const deps: Deps = { store, tokens, now };
+  const websocketd = new Websocketd({
+    store,
+    tokens,
+    now,
+    check: frameChecker(websocketdDocument, WEBSOCKETD_PATH, (violation) => app.violations.push(violation)),
+  });
+  const deps: Deps = {
+    store,
+    tokens,
+    now,
+    emit: (name, data, target, subject) => websocketd.deliverLater([busMessage(store, now(), name, data, target, subject)]),
+  };
   const handlers = daemonHandlers(deps);
   const authenticate = createVerifier(store, tokens, now);
   const mount = (daemon: Daemon): ApiMount<WazoCaller> => {
@@ -96,6 +119,8 @@ export function createWazoSimulator(options: WazoSimulatorOptions = {}): WazoSim
     onReset: () => {
       Object.assign(store, seedStore(seed, now()));
       seedTokens();
+      // Every token is gone: the sockets they opened end as their expiry would end them.
+      websocketd.dropConnections(CLOSE.authenticationExpired.code);
     },
   });
 
@@ -104,13 +129,14 @@ export function createWazoSimulator(options: WazoSimulatorOptions = {}): WazoSim
     store,
     tokens,
     faults,
+    websocketd,
     violations: app.violations,
     prefixes: Object.fromEntries(DAEMONS.map((daemon) => [daemon.name, daemon.prefix])) as Record<DaemonName, string>,
     defaultBaseUrl: DEFAULT_BASE_URL,
     fixtures: FIXTURES,
     async listen(listenOptions) {
-      const server = await listen(app, listenOptions);
-      return { ...server, baseUrl: server.url };
+      const server = await listen(app, { ...listenOptions, websockets: [websocketd] });
+      return { ...server, baseUrl: server.url, websocketdUrl: `${server.url.replace(/^http/, 'ws')}${WEBSOCKETD_PATH}` };
     },
     mswHandlers: (baseUrl = DEFAULT_BASE_URL) => mswHandlers(app, baseUrl),
     reset: app.reset,

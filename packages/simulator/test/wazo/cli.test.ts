@@ -21,6 +21,7 @@ it('pnpm sim also serves the Wazo stack on its own port', async () => {
     });
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(output).toContain('alice / demo-password');
+    expect(output).toContain(`websocketd ${baseUrl.replace('http', 'ws')}/api/websocketd/?token=<token>&version=2`);
     const login = await fetch(`${baseUrl}/api/auth/0.1/token`, {
       method: 'POST',
       headers: { Authorization: `Basic ${btoa('alice:demo-password')}`, 'Content-Type': 'application/json' },

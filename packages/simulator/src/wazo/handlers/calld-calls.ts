@@ -3,6 +3,7 @@ import { bridge, callView, channel, extenOf, fullName, hangUp, nextChannelId, pe
 import type { Calld } from '../generated.js';
 import type { Call, ConfdUser, Line } from '../records.js';
 import { isoWithOffset } from '../time.js';
+import { emitCallEvent, emitHoldEvent } from './call-events.js';
 import { callerOf, fail, failure, listedTenants, reachableTenants, type Deps, type WazoContext, type WazoHandlers } from './common.js';
 
 const callNotFound = () => failure(404, 'No such call', 'no-such-call');
@@ -57,28 +58,39 @@ export function calldCallHandlers(deps: Deps): WazoHandlers {
       if (body.from_mobile && !user.mobile_phone_number) return invalid('The user has no mobile phone number', 'from_mobile');
       const extension = body.extension.replace(/\s/g, '');
       if (!/^\+?[0-9*#]+$/.test(extension)) return invalid('Invalid extension', 'extension');
-      return json(201, callView(originate(deps, user, line, extension)));
+      const call = originate(deps, user, line, extension);
+      emitCallEvent(deps, 'call_created', [call, ...peersOf(store, call)]);
+      return json(201, callView(call));
     },
 
     cancelCall: (context) =>
       myCall(context, (call) => {
-        hangUp(store, call, now());
+        emitCallEvent(deps, 'call_ended', hangUp(store, call, now()));
         return empty(204);
       }),
 
     answerMyCall: (context) =>
       myCall(context, (call) => {
         const at = now();
-        for (const leg of [call, ...peersOf(store, call)]) {
+        const answered = [call, ...peersOf(store, call)].filter((leg) => leg.status !== 'Up');
+        for (const leg of answered) {
           leg.status = 'Up';
           leg.answer_time ??= isoWithOffset(at);
         }
+        emitCallEvent(deps, 'call_updated', answered);
+        emitCallEvent(deps, 'call_answered', answered);
         return empty(204);
       }),
 
     sendDtmf: (context) => myCall(context, () => empty(204)),
-    holdCall: set((call) => (call.on_hold = true)),
-    resumeCall: set((call) => (call.on_hold = false)),
+    holdCall: set((call) => {
+      call.on_hold = true;
+      emitHoldEvent(deps, 'call_held', call);
+    }),
+    resumeCall: set((call) => {
+      call.on_hold = false;
+      emitHoldEvent(deps, 'call_resumed', call);
+    }),
     muteCall: set((call) => (call.muted = true)),
     unmuteCall: set((call) => (call.muted = false)),
     startRecording: recording(['inactive', 'active', 'paused'], 'active'),
@@ -99,7 +111,7 @@ export function calldCallHandlers(deps: Deps): WazoHandlers {
     hangUpAnyCall: (context) => {
       const call = anyCall(context);
       if (!call) return fail(deps, context, callNotFound());
-      hangUp(store, call, now());
+      emitCallEvent(deps, 'call_ended', hangUp(store, call, now()));
       return empty(204);
     },
 
@@ -111,9 +123,10 @@ export function calldCallHandlers(deps: Deps): WazoHandlers {
       if (!user || !line || !reachableTenants(deps, context).has(user.tenant_uuid)) {
         return fail(deps, context, failure(400, 'No such user or the user has no line', 'invalid-user', { user_uuid: context.path.user_uuid }));
       }
-      for (const peer of peersOf(store, call)) hangUp(store, peer, now());
+      for (const peer of peersOf(store, call)) emitCallEvent(deps, 'call_ended', hangUp(store, peer, now()));
       const leg = userLeg(deps, user, line, call, false, 'Ringing');
       bridge(call, leg, crypto.randomUUID());
+      emitCallEvent(deps, 'call_created', [leg]);
       return json(200, callView(leg));
     },
 

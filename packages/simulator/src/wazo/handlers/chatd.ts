@@ -52,6 +52,10 @@ export function chatdHandlers(deps: Deps): WazoHandlers {
     return run(presence);
   };
 
+  /** chatd tells each user of a room about it, one event per user. */
+  const toRoomUsers = (room: Room, name: string, data: unknown) => {
+    for (const user of room.users) deps.emit(name, data, { tenantUuid: user.tenant_uuid ?? room.tenant_uuid, userUuid: user.uuid });
+  };
   const myRooms = (context: WazoContext) => [...store.rooms.values()].filter((room) => room.users.some((user) => user.uuid === callerOf(context).userUuid));
   const withRoom = (context: WazoContext, run: (room: Room) => SimReply) => {
     const room = myRooms(context).find((r) => r.uuid === context.path.room_uuid);
@@ -85,6 +89,8 @@ export function chatdHandlers(deps: Deps): WazoHandlers {
         if (state !== presence.state) presence.last_activity = isoWithOffset(now());
         presence.state = state;
         if (status !== undefined) presence.status = status;
+        // A tenant event: every user of the tenant hears of it.
+        deps.emit('chatd_presence_updated', presenceView(presence), { tenantUuid: presence.tenant_uuid, userUuid: '*' }, presence.uuid);
         return empty(204);
       }),
 
@@ -118,6 +124,7 @@ export function chatdHandlers(deps: Deps): WazoHandlers {
         })),
       };
       store.rooms.set(room.uuid, room);
+      toRoomUsers(room, 'chatd_user_room_created', room);
       return json(201, room);
     },
 
@@ -160,6 +167,7 @@ export function chatdHandlers(deps: Deps): WazoHandlers {
           room: { uuid: room.uuid },
         };
         store.messages.push(message);
+        toRoomUsers(room, 'chatd_user_room_message_created', message);
         return json(external ? 202 : 201, message);
       }),
   };

@@ -6,16 +6,24 @@ import type { WazoStore } from '../store.js';
 import { subtreeOf } from '../tenants.js';
 import type { Tokens } from '../tokens.js';
 import type { WazoCaller } from '../verifier.js';
+import type { BusTarget } from '../websocketd/bus.js';
 
 export type WazoContext = HandlerContext<WazoCaller>;
 export type WazoHandler = Handler<WazoCaller>;
 export type WazoHandlers = Record<string, WazoHandler>;
+
+/**
+ * Publishes a bus event about a state change (websocketd forwards it after the current reply);
+ * `subject` fills the `{user_uuid}` of the required ACL when the target is `*`.
+ */
+export type Emit = (name: string, data: unknown, target: BusTarget, subject?: string) => void;
 
 /** What every handler module works with. */
 export interface Deps {
   store: WazoStore;
   tokens: Tokens;
   now: () => number;
+  emit: Emit;
 }
 
 export function callerOf(context: WazoContext): WazoCaller {

@@ -92,11 +92,20 @@ export function confdHandlers(deps: Deps): WazoHandlers {
   const switchboards = collection(() => [...store.switchboards.values()], byName(), (s) => s.uuid, 'switchboard_uuid', 'Switchboard');
   const voicemails = collection(() => [...store.voicemails.values()], byName(['number', 'email', 'context']), (v) => v.id, 'voicemail_id', 'Voicemail');
 
+  /** Tells the user of a changed service or forward (`users_services_dnd_updated`, `users_forwards_busy_updated`, ...). */
+  const emitUserEvent = (user: ConfdUser, name: string, data: Record<string, unknown>) =>
+    deps.emit(name, { user_id: user.id, user_uuid: user.uuid, tenant_uuid: user.tenant_uuid, ...data }, { tenantUuid: user.tenant_uuid, userUuid: user.uuid });
   /** dnd changes show in the user's chatd presence. */
   const setService = (user: ConfdUser, name: ServiceName, service: Confd.UserService) => {
     user.services = { ...user.services, [name]: { enabled: service.enabled } };
     const presence = store.presences.get(user.uuid);
     if (presence && name === 'dnd') presence.do_not_disturb = service.enabled;
+    emitUserEvent(user, `users_services_${name}_updated`, { enabled: service.enabled });
+  };
+  const setForward = (user: ConfdUser, name: ForwardName, value: Confd.UserForward | undefined) => {
+    const updated = forward(value, user.forwards[name]);
+    user.forwards = { ...user.forwards, [name]: updated };
+    emitUserEvent(user, `users_forwards_${name}_updated`, { enabled: updated.enabled, destination: updated.destination });
   };
   const forward = (value: Confd.UserForward | undefined, current: Confd.UserForward | undefined): Confd.UserForward => ({
     enabled: value?.enabled ?? current?.enabled ?? false,
@@ -114,15 +123,13 @@ export function confdHandlers(deps: Deps): WazoHandlers {
     updateUserForwards: (context) =>
       withUser(context, (user) => {
         const body = context.body as Confd.UserForwards;
-        const names: ForwardName[] = ['busy', 'noanswer', 'unconditional'];
-        user.forwards = Object.fromEntries(names.map((name) => [name, forward(body[name], user.forwards[name])])) as Confd.UserForwards;
+        for (const name of ['busy', 'noanswer', 'unconditional'] as const) setForward(user, name, body[name]);
         return empty(204);
       }),
     getUserForward: (context) => withUser(context, (user) => json(200, forward(undefined, user.forwards[context.path.forward_name as ForwardName]))),
     updateUserForward: (context) =>
       withUser(context, (user) => {
-        const name = context.path.forward_name as ForwardName;
-        user.forwards = { ...user.forwards, [name]: forward(context.body as Confd.UserForward, user.forwards[name]) };
+        setForward(user, context.path.forward_name as ForwardName, context.body as Confd.UserForward);
         return empty(204);
       }),
     getUserServices: (context) => withUser(context, (user) => json(200, user.services)),
