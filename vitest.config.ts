@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources through the `@pbxkit/source` export condition.
-const conditions = ['@pbxkit/source', 'import', 'module', 'node', 'default'];
+const conditions = ['@pbxkit/source', 'module', 'node', 'default'];
 
 export default defineConfig({
   resolve: { conditions },

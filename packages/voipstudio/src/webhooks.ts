@@ -1,4 +1,10 @@
-import { InvalidArgumentError } from '@pbxkit/core';
+import {
+  createWebhookReceiver,
+  InvalidArgumentError,
+  type WebhookInput,
+  type WebhookReceiver,
+  type WebhookReceiverOptions,
+} from '@pbxkit/core';
 import { webhookEventNames, type VoipstudioWebhookEvents } from './generated/events.js';
 
 export type WebhookEventName = keyof VoipstudioWebhookEvents;
@@ -47,4 +53,21 @@ export function isWebhookEvent<N extends WebhookEventName>(
   name: N,
 ): event is VoipstudioWebhookEvents[N] {
   return known.has(name) && event.event_name === name;
+}
+
+/** The receiver's decoder: the body is already JSON-parsed, so only an object goes on to `parseWebhookEvent`. */
+function decodeEvent({ payload }: WebhookInput): VoipstudioWebhookEvent | UnknownWebhookEvent {
+  if (typeof payload !== 'object' || payload === null) throw new InvalidArgumentError('webhook body is not a JSON object');
+  return parseWebhookEvent(payload);
+}
+
+/**
+ * A receiver for the JSON POSTs VoIPstudio sends to a webhook URL. Serve it with `receiver.node`,
+ * `receiver.fetch` or `receiver.express()`; each event is answered 200 at once, then handed to `onEvent`.
+ * Other methods get 405, other content types 415, bodies that are not events 400.
+ */
+export function createVoipstudioWebhookReceiver(
+  options: WebhookReceiverOptions<VoipstudioWebhookEvent | UnknownWebhookEvent>,
+): WebhookReceiver {
+  return createWebhookReceiver(decodeEvent, { ...options, accepts: { methods: ['POST'], bodyFormats: ['json'] } });
 }

@@ -20,11 +20,11 @@ export interface WazoWebsocketdEvents {
   /** A call of the user ended. */
   call_ended: components['schemas']['CallEvent'];
   /** A call of the user was put on hold. */
-  call_held: components['schemas']['CallEvent'];
+  call_held: components['schemas']['CallHoldEvent'];
   /** A call log of the user was written (after the call ended). */
   call_log_user_created: components['schemas']['CallLogEvent'];
   /** A held call of the user was resumed. */
-  call_resumed: components['schemas']['CallEvent'];
+  call_resumed: components['schemas']['CallHoldEvent'];
   /** A call of the user changed (status, hold, mute, peer). */
   call_updated: components['schemas']['CallEvent'];
   /** The delivery status of a message of the user changed. */

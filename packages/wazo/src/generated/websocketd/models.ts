@@ -16,6 +16,9 @@ export type CallDtmfEvent = components['schemas']['CallDtmfEvent'];
 /** A call as wazo-calld reports it to the user it belongs to. */
 export type CallEvent = components['schemas']['CallEvent'];
 
+/** Which call was put on hold or resumed; wazo-calld sends only its id, not the whole call. */
+export type CallHoldEvent = components['schemas']['CallHoldEvent'];
+
 /** A call log (CDR) of the user, as wazo-call-logd lists it (inferred from its REST representation). */
 export type CallLogEvent = components['schemas']['CallLogEvent'];
 

@@ -371,27 +371,10 @@ export interface webhooks {
           /**
            * @example {
            *       "call_id": "1715677923.42",
-           *       "user_uuid": "5b8a1c86-1f1c-4d0e-9f4e-3f0c0e2b7a61",
-           *       "caller_id_name": "Alice",
-           *       "caller_id_number": "1001",
-           *       "peer_caller_id_name": "Bob",
-           *       "peer_caller_id_number": "1002",
-           *       "creation_time": "2024-05-14T09:12:03.415802+00:00",
-           *       "status": "Ringing",
-           *       "on_hold": false,
-           *       "muted": false,
-           *       "record_state": "inactive",
-           *       "talking_to": {},
-           *       "bridges": [],
-           *       "is_caller": true,
-           *       "is_video": false,
-           *       "dialed_extension": "1002",
-           *       "line_id": 12,
-           *       "direction": "internal",
-           *       "conversation_id": "1715677923.42"
+           *       "user_uuid": "5b8a1c86-1f1c-4d0e-9f4e-3f0c0e2b7a61"
            *     }
            */
-          "application/json": components["schemas"]["CallEvent"];
+          "application/json": components["schemas"]["CallHoldEvent"];
         };
       };
       responses: never;
@@ -471,27 +454,10 @@ export interface webhooks {
           /**
            * @example {
            *       "call_id": "1715677923.42",
-           *       "user_uuid": "5b8a1c86-1f1c-4d0e-9f4e-3f0c0e2b7a61",
-           *       "caller_id_name": "Alice",
-           *       "caller_id_number": "1001",
-           *       "peer_caller_id_name": "Bob",
-           *       "peer_caller_id_number": "1002",
-           *       "creation_time": "2024-05-14T09:12:03.415802+00:00",
-           *       "status": "Ringing",
-           *       "on_hold": false,
-           *       "muted": false,
-           *       "record_state": "inactive",
-           *       "talking_to": {},
-           *       "bridges": [],
-           *       "is_caller": true,
-           *       "is_video": false,
-           *       "dialed_extension": "1002",
-           *       "line_id": 12,
-           *       "direction": "internal",
-           *       "conversation_id": "1715677923.42"
+           *       "user_uuid": "5b8a1c86-1f1c-4d0e-9f4e-3f0c0e2b7a61"
            *     }
            */
-          "application/json": components["schemas"]["CallEvent"];
+          "application/json": components["schemas"]["CallHoldEvent"];
         };
       };
       responses: never;
@@ -1499,6 +1465,14 @@ export interface components {
       /** @description `inbound`, `outbound`, `internal` or `unknown`. */
       direction?: string;
       conversation_id?: string | null;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Which call was put on hold or resumed; wazo-calld sends only its id, not the whole call. */
+    CallHoldEvent: {
+      call_id: string;
+      /** Format: uuid */
+      user_uuid?: string;
     } & {
       [key: string]: unknown;
     };

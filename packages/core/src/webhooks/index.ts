@@ -1,0 +1,10 @@
+export { DEFAULT_MAX_BODY_BYTES } from './body.js';
+export { createWebhookReceiver, type CoreWebhookReceiverOptions, type WebhookReceiver } from './create-receiver.js';
+export { WebhookRequestError, type WebhookRefusalStatus } from './errors.js';
+export type { WebhookFetchContext } from './fetch.js';
+export { parseBracketedForm, type FormValue } from './form.js';
+export type { WebhookInput } from './incoming.js';
+export { MAX_DEPTH, MAX_FIELDS } from './limits.js';
+export type { WebhookAccepts, WebhookFormat } from './negotiate.js';
+export type { NodeWebhookRequest, NodeWebhookResponse } from './node.js';
+export type { WebhookDecoder, WebhookReceiverOptions } from './receiver.js';
