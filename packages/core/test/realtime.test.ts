@@ -3,7 +3,7 @@ import { WebSocket, WebSocketServer, type WebSocket as ServerSocket } from 'ws';
 import { AbortError } from '../src/errors.js';
 import { Listeners } from '../src/realtime/listeners.js';
 import { backoffDelay } from '../src/realtime/backoff.js';
-import { ReconnectingSocket, SocketConnectionError, type ReconnectingSocketOptions, type SocketStatus } from '../src/realtime/reconnecting-socket.js';
+import { ReconnectingSocket, SocketConnectionError, type ReconnectingSocketOptions, type SocketConnection, type SocketStatus } from '../src/realtime/reconnecting-socket.js';
 
 /** A real WebSocket server: greets each connection, answers `hello` with `welcome`, echoes the rest. */
 let server: WebSocketServer;
@@ -82,6 +82,25 @@ describe('ReconnectingSocket over a real WebSocket server', () => {
     expect(connections).toHaveLength(6);
     expect(statuses.filter((status) => status.state === 'reconnecting').every((status) => status.attempt === 1)).toBe(true);
     socket.send({ op: 'still-there' });
+  });
+
+  it('tells which connection a message came on; a replaced connection neither delivers nor sends any more', async () => {
+    const opened: SocketConnection[] = [];
+    const from: SocketConnection[] = [];
+    const { socket, statuses } = client({
+      handshake: async (connection) => void opened.push(connection),
+      onMessage: (_, connection) => from.push(connection),
+    });
+    await socket.connect();
+    socket.send({ op: 'echo' });
+    await until(() => from.length === 1);
+    connections[0]!.terminate();
+    await until(() => statuses.filter((status) => status.state === 'open').length === 2);
+    expect(from).toEqual([opened[0]]);
+    expect(() => opened[0]!.send({ op: 'late' })).toThrow('the socket is not connected');
+    opened[1]!.send({ op: 'echo' });
+    await until(() => from.length === 2);
+    expect(from[1]).toBe(opened[1]);
   });
 
   it('stops when the protocol judges a close fatal, and says why', async () => {

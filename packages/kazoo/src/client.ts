@@ -64,7 +64,8 @@ export interface KazooSessionMethods {
 /** A client with every resource. */
 export interface KazooClient extends KazooApi, KazooSessionMethods {}
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object (not null, not an array). */
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Kazoo's error envelope `{ error: '400', message: 'validation error', data: { 'a.b': { required: { message } } } }`:

@@ -15,3 +15,16 @@ export { fromGregorian, GREGORIAN_UNIX_OFFSET, toGregorian } from './gregorian.j
 export { DEFAULT_MAX_RANGE_SECONDS } from './time-range.js';
 export * from './generated/index.js';
 export * from '@pbxkit/core/public';
+export * from './webhooks/index.js';
+export * from './events/index.js';
+export {
+  createKazooWebhook,
+  KAZOO_NOTIFICATION_TYPES,
+  KAZOO_OBJECT_ACTIONS,
+  KAZOO_OBJECT_TYPES,
+  kazooWebhook,
+  type KazooNotificationType,
+  type KazooObjectAction,
+  type KazooObjectType,
+  type KazooWebhookSpec,
+} from './webhook-hooks.js';

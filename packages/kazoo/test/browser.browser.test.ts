@@ -31,3 +31,18 @@ it('logs in with md5 credentials, filters, pages, exports CSV and downloads audi
   expect(result.refused).toBe('AuthenticationError');
   expect(sim.violations).toEqual([]);
 });
+
+it('receives blackhole events over the browser’s WebSocket in headless Chromium', async () => {
+  const events = await openInChromium(fileURLToPath(new URL('browser/events-entry.ts', import.meta.url)));
+  try {
+    const result = await events.run<{ userId: string; seen: [string, string][]; state: string }>(server.baseUrl, server.websocketUrl, sim.fixtures.demo.apiKey);
+    expect(result.seen).toEqual([
+      ['object.doc_created', result.userId],
+      ['object.doc_deleted', result.userId],
+    ]);
+    expect(result.state).toBe('closed');
+    expect(sim.violations).toEqual([]);
+  } finally {
+    await events.close();
+  }
+});

@@ -48,8 +48,11 @@ export interface ReconnectingSocketOptions {
   WebSocket?: unknown;
   /** The protocol's opening exchange, run on every new connection: authenticate, resubscribe. */
   handshake(connection: SocketConnection): Promise<void>;
-  /** Every JSON message received (text frames that are not JSON are ignored). */
-  onMessage(message: unknown): void;
+  /**
+   * Every JSON message received (text frames that are not JSON are ignored), with the connection it came on;
+   * a connection that has ended (replaced, timed out, closed) delivers nothing more.
+   */
+  onMessage(message: unknown, connection: SocketConnection): void;
   /** Decides whether an ended connection is worth another; default: always reconnect. */
   judge?(end: SocketEnd): SocketVerdict | Promise<SocketVerdict>;
   onStatus?(status: SocketStatus): void;
@@ -142,7 +145,13 @@ export class ReconnectingSocket {
     let opened = false;
     let done = false;
     let heardAt = Date.now();
-    const connection: SocketConnection = { send: (message) => this.send(message) };
+    // Bound to this socket: a superseded connection's late handshake must not write on its successor.
+    const connection: SocketConnection = {
+      send: (message) => {
+        if (done || socket.readyState !== OPEN) throw new ConnectionError('the socket is not connected');
+        socket.send(JSON.stringify(message));
+      },
+    };
     const finish = (end: SocketEnd) => {
       if (done) return;
       done = true;
@@ -178,14 +187,14 @@ export class ReconnectingSocket {
     });
     socket.addEventListener('message', (event: { data: unknown }) => {
       heardAt = Date.now();
-      if (typeof event.data !== 'string') return;
+      if (done || typeof event.data !== 'string') return;
       let message: unknown;
       try {
         message = JSON.parse(event.data);
       } catch {
         return; // Neither platform sends non-JSON text; a stray frame must not break the stream.
       }
-      this.#options.onMessage(message);
+      this.#options.onMessage(message, connection);
     });
     socket.addEventListener('close', (event: { code: number; reason: string }) => finish({ close: { code: event.code, reason: event.reason } }));
     socket.addEventListener('error', () => {
