@@ -52,12 +52,14 @@ console.log(`Kazoo simulator: ${kazooServer.baseUrl}`);
 console.log(`  account    ${kazooDemo.name} (${kazooDemo.accountId}), realm ${kazooDemo.realm}`);
 console.log(`  api_auth   api_key ${kazooDemo.apiKey}`);
 console.log(`  user_auth  ${kazooUser.username} / ${kazooUser.password} (md5 of "${kazooUser.username}:${kazooUser.password}")`);
+console.log(`  blackhole  ${kazooServer.websocketUrl} (WebSocket on the same port, any path outside /v2 and /__sim)`);
 console.log(`  control    ${kazooServer.url}/__sim/health | /__sim/faults | /__sim/reset`);
 
 const wazo = createWazoSimulator({ seed });
 const wazoServer = await wazo.listen({ port: wazoPort, host: values.host });
 const { alice, bob, admin } = wazo.fixtures.users;
 console.log(`Wazo simulator: ${wazoServer.baseUrl} (/api/auth/0.1, /api/calld/1.0, /api/confd/1.1, ...)`);
+console.log(`  websocketd ${wazoServer.websocketdUrl}?token=<token>&version=2`);
 console.log(`  users      ${alice.username} / ${alice.password} (subscription 2), ${bob.username} (subscription 0), ${admin.username} (tenant admin), same password`);
 console.log(`  refresh    alice holds a refresh token for client_id ${wazo.fixtures.refreshToken.clientId} (fixtures.refreshToken)`);
 console.log(`  control    ${wazoServer.url}/__sim/health | /__sim/faults | /__sim/reset`);

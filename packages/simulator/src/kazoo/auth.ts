@@ -12,6 +12,17 @@ export function isWithin(account: Stored<Account & AccountPrivate>, ancestorId: 
   return account.id === ancestorId || account.pvt_tree.includes(ancestorId);
 }
 
+/** Who a token authenticates as: a valid, unexpired, unrevoked token whose account (enabled) and user still exist. */
+export function callerOfToken(store: KazooStore, tokens: Tokens, token: string): Caller | undefined {
+  const check = tokens.verify(token);
+  if ('problem' in check) return undefined;
+  const { claims } = check;
+  const account = store.accounts.find(claims.account_id);
+  const user = claims.owner_id === undefined ? undefined : store.users.get(claims.account_id, claims.owner_id);
+  if (!account || account.enabled === false || (claims.owner_id !== undefined && !user)) return undefined;
+  return { token, claims, account, ...(user ? { user } : {}) };
+}
+
 /**
  * Checks the token (`X-Auth-Token`, `?auth_token=` or `Authorization: Bearer`): signature, expiry,
  * revocation, and that its account and user still exist. Then the account hierarchy: a request for
@@ -19,15 +30,10 @@ export function isWithin(account: Stored<Account & AccountPrivate>, ancestorId: 
  * restrictions, if it carries any (403 too).
  */
 export function authenticateRequest(store: KazooStore, tokens: Tokens, envelopes: Envelopes, basePath: string, request: Request): AuthResult<Caller> {
-  const unauthorized = { reply: envelopes.invalidCredentials(request) };
   const token = tokenOf(request);
-  if (!token) return unauthorized;
-  const check = tokens.verify(token);
-  if ('problem' in check) return unauthorized;
-  const { claims } = check;
-  const account = store.accounts.find(claims.account_id);
-  const user = claims.owner_id === undefined ? undefined : store.users.get(claims.account_id, claims.owner_id);
-  if (!account || account.enabled === false || (claims.owner_id !== undefined && !user)) return unauthorized;
+  const caller = token ? callerOfToken(store, tokens, token) : undefined;
+  if (!caller) return { reply: envelopes.invalidCredentials(request) };
+  const { claims, account } = caller;
 
   const segments = new URL(request.url).pathname.slice(basePath.length).split('/').filter(Boolean).map(decodeURIComponent);
   if (segments[0] === 'accounts' && segments[1] !== undefined) {
@@ -40,5 +46,5 @@ export function authenticateRequest(store: KazooStore, tokens: Tokens, envelopes
       return { reply: envelopes.error(request, 403, 'forbidden', { message: 'forbidden', cause: 'access denied by token restrictions' }) };
     }
   }
-  return { auth: { token, claims, account, ...(user ? { user } : {}) } };
+  return { auth: caller };
 }

@@ -13,3 +13,10 @@ export type * as KazooRecords from './records.js';
 export function createKazooSimulator(options: KazooSimulatorOptions = {}): KazooSimulator {
   return createKazooSimulatorFromSpec(spec as unknown as OpenApiDocument, options);
 }
+export type {
+  BlackholeControl as KazooBlackholeControl,
+  BlackholePublication as KazooBlackholePublication,
+  BlackholeSocketInfo as KazooBlackholeSocketInfo,
+} from './realtime/blackhole.js';
+export type { Subscription as KazooBlackholeSubscription } from './realtime/blackhole-session.js';
+export type { WebhookControl as KazooWebhookControl, WebhookDeliveryOptions as KazooWebhookDeliveryOptions } from './webhook-delivery/delivery.js';

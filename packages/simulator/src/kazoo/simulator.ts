@@ -12,8 +12,12 @@ import type { Caller, Deps } from './handlers/common.js';
 import { bindRoutes, kazooRoutes } from './routes.js';
 import { FIXTURES, type KazooFixtures } from './seed/fixtures.js';
 import { seedStore } from './seed/index.js';
+import { Blackhole, type BlackholeControl } from './realtime/blackhole.js';
+import { EventContract } from './realtime/event-contract.js';
+import { KazooEvents } from './realtime/kazoo-events.js';
 import type { KazooStore } from './store.js';
 import { Tokens } from './tokens.js';
+import { WebhookDelivery, type WebhookControl, type WebhookDeliveryOptions } from './webhook-delivery/delivery.js';
 
 export interface KazooSimulatorOptions {
   /** Lifetime of the JWTs `api_auth`, `user_auth` and `auth` issue (Crossbar's `token_auth_expiry_s`). */
@@ -26,6 +30,8 @@ export interface KazooSimulatorOptions {
   maxRangeSeconds?: number;
   /** Page size when a listing request sends none (`crossbar.pagination_page_size`). */
   pageSizeDefault?: number;
+  /** Webhook delivery: attempt timeout, auto-disable threshold and window, `cluster_id`. */
+  webhooks?: WebhookDeliveryOptions;
 }
 
 export interface KazooSimulator {
@@ -44,8 +50,15 @@ export interface KazooSimulator {
   baseUrlFor(origin: string): string;
   /** Accounts, users, passwords and API keys of the seeded data (simulator-only values). */
   fixtures: KazooFixtures;
-  /** Serves the simulator over HTTP (port 0 picks a free one). */
-  listen(options?: ListenOptions): Promise<RunningServer & { baseUrl: string }>;
+  /** Blackhole (served by `listen()` beside the REST API): publish events, drop sockets, inspect subscriptions. */
+  blackhole: BlackholeControl;
+  /** Webhook delivery: `await sim.webhooks.idle()` once nothing is queued or in flight. */
+  webhooks: WebhookControl;
+  /**
+   * Serves the REST API over HTTP (port 0 picks a free one) and blackhole on the same port, on every path
+   * outside `/v2` and `/__sim`: `websocketUrl` is `ws://host:port/`.
+   */
+  listen(options?: ListenOptions): Promise<RunningServer & { baseUrl: string; websocketUrl: string }>;
   /** msw handlers answering every request under `baseUrl` in-process. */
   mswHandlers(baseUrl?: string): HttpHandler[];
   /** Fresh seed data, no revoked tokens, no faults (issued tokens stay valid until they expire). */
@@ -53,6 +66,8 @@ export interface KazooSimulator {
 }
 
 const BASE_PATH = '/v2';
+/** The simulator's control routes (`/__sim/...`), never blackhole. */
+const CONTROL_PATH = '/__sim';
 
 /** The Kazoo simulator over a given bundled spec (`createKazooSimulator` passes @pbxkit/kazoo's). */
 export function createKazooSimulatorFromSpec(spec: OpenApiDocument, options: KazooSimulatorOptions = {}): KazooSimulator {
@@ -62,7 +77,12 @@ export function createKazooSimulatorFromSpec(spec: OpenApiDocument, options: Kaz
   const tokens = new Tokens(now, options.tokenLifetimeSeconds ?? 3600);
   const envelopes = new Envelopes(now);
   const faults = new Faults(createRandom(seed + 1).next);
-  const deps: Deps = { store, tokens, envelopes, now, maxRangeSeconds: options.maxRangeSeconds ?? 2_682_000, pageSizeDefault: options.pageSizeDefault ?? 50 };
+  // Events go out after the app exists; their violations join the REST ones.
+  const contract = new EventContract(spec, (violation) => app.violations.push(violation));
+  const blackhole = new Blackhole(store, tokens, contract, now);
+  const webhooks = new WebhookDelivery(store, now, contract, options.webhooks);
+  const events = new KazooEvents(blackhole, webhooks);
+  const deps: Deps = { store, tokens, envelopes, now, maxRangeSeconds: options.maxRangeSeconds ?? 2_682_000, pageSizeDefault: options.pageSizeDefault ?? 50, events };
   const app = createSimulatorApp<Caller>({
     spec,
     basePath: BASE_PATH,
@@ -74,6 +94,7 @@ export function createKazooSimulatorFromSpec(spec: OpenApiDocument, options: Kaz
     onReset: () => {
       Object.assign(store, seedStore(seed, now()));
       tokens.clear();
+      webhooks.reset();
     },
     extraAllowedHeaders: ['Authorization', 'X-Request-ID', 'X-File-Name', 'Accept'],
   });
@@ -90,9 +111,11 @@ export function createKazooSimulatorFromSpec(spec: OpenApiDocument, options: Kaz
     defaultBaseUrl,
     baseUrlFor,
     fixtures: FIXTURES,
+    blackhole,
+    webhooks,
     async listen(listenOptions) {
-      const server = await listen(app, listenOptions);
-      return { ...server, baseUrl: baseUrlFor(server.url) };
+      const server = await listen(app, { ...listenOptions, websockets: [blackhole.endpoint([BASE_PATH, CONTROL_PATH])] });
+      return { ...server, baseUrl: baseUrlFor(server.url), websocketUrl: `${server.url.replace(/^http/, 'ws')}/` };
     },
     mswHandlers: (baseUrl = defaultBaseUrl) => mswHandlers(app, baseUrl),
     reset: app.reset,

@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { connectBlackhole, errorOf } from './blackhole-client.js';
 import { md5Credentials } from './harness.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
-it('pnpm sim also serves Kazoo on its own port and prints its fixtures', async () => {
+it('pnpm sim also serves Kazoo (REST and blackhole) on its own port and prints its fixtures', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@pbxkit/source', cli, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     let output = '';
@@ -34,6 +35,11 @@ it('pnpm sim also serves Kazoo on its own port and prints its fixtures', async (
       body: JSON.stringify({ data: { credentials: md5Credentials('jsmith', 'demo-password'), account_realm: 'demo.pbxkit.test' } }),
     });
     expect(user.status).toBe(201);
+    const blackhole = /blackhole +(\S+)/.exec(output)?.[1];
+    expect(blackhole).toBe(`${baseUrl!.replace(/^http/, 'ws').replace(/\/v2$/, '')}/`);
+    const socket = await connectBlackhole(blackhole!);
+    expect(errorOf(await socket.command({ action: 'ping' }))).toBe('authentication token required');
+    socket.socket.close();
 
     const started = performance.now();
     child.kill('SIGTERM');

@@ -3,6 +3,7 @@ import { isWithin } from '../auth.js';
 import { normalizeAccountName } from '../credentials.js';
 import { clientFields, mergePatch, privateFields, publicView, type Json, type Stored } from '../documents.js';
 import type { ValidationData } from '../envelope.js';
+import { objectEvents } from '../realtime/object-events.js';
 import type { Account, AccountPrivate } from '../records.js';
 import { randomHex } from '../tokens.js';
 import { accountIdOf, callerOf, dataOf, nowSeconds, reply, type Deps, type KzContext, type Routes } from './common.js';
@@ -66,6 +67,7 @@ export function accountRoutes(deps: Deps): Routes {
       pvt_superduper_admin: false,
       pvt_reseller: false,
     });
+    deps.events.emit(objectEvents('doc_created', account));
     const location = new URL(context.request.url).pathname.replace(/\/accounts(\/[^/]+)?\/?$/, `/accounts/${id}`);
     return accountReply(context, 201, account, { Location: location });
   };
@@ -74,6 +76,7 @@ export function accountRoutes(deps: Deps): Routes {
     const errors = validate(fields, account.id);
     if (hasErrors(errors)) return envelopes.validation(context.request, errors);
     const saved = store.accounts.replace(account, fields as unknown as Account & AccountPrivate, privateFields(account), nowSeconds(deps));
+    deps.events.emit(objectEvents('doc_edited', saved));
     return accountReply(context, 200, saved);
   };
 
@@ -97,6 +100,7 @@ export function accountRoutes(deps: Deps): Routes {
         return envelopes.error(context.request, 400, 'account_has_descendants', { message: 'account has descendants' });
       }
       store.accounts.delete(account.id);
+      deps.events.emit(objectEvents('doc_deleted', account));
       return accountReply(context, 200, account);
     },
 

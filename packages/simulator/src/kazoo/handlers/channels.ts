@@ -1,5 +1,6 @@
 import type { SimReply } from '../../framework/reply.js';
 import { publicView, type Json, type Stored } from '../documents.js';
+import { quickcallEvents } from '../realtime/call-events.js';
 import type { Channel, Device, User } from '../records.js';
 import { randomHex } from '../tokens.js';
 import { accountIdOf, callerOf, dataOf, nowSeconds, param, reply, requestValue, type Deps, type KzContext, type Routes } from './common.js';
@@ -58,6 +59,7 @@ export function channelRoutes(deps: Deps): Routes {
     );
     const user = owner ? store.users.get(accountIdOf(context), owner) : undefined;
     const realm = store.accounts.find(accountIdOf(context))?.realm ?? '';
+    deps.events.emit(quickcallEvents(store, { accountId: accountIdOf(context), callId, number, device: devices[0], user, timestamp: nowSeconds(deps) }));
     return reply(deps, context, 202, originateRequest(accountIdOf(context), realm, callId, number, devices, user, query));
   };
 

@@ -3,6 +3,7 @@ import { bytes, type SimReply } from '../../framework/reply.js';
 import type { Stored } from '../documents.js';
 import { isJsonObject, type Json } from '../documents.js';
 import { requestIdOf, type Envelopes, type SuccessOptions } from '../envelope.js';
+import type { KazooEvents } from '../realtime/kazoo-events.js';
 import type { Account, AccountPrivate, User, UserPrivate } from '../records.js';
 import type { KazooStore } from '../store.js';
 import { gregorianSeconds } from '../time.js';
@@ -31,6 +32,8 @@ export interface Deps {
   now: () => number;
   maxRangeSeconds: number;
   pageSizeDefault: number;
+  /** Reports state changes to blackhole and webhooks (after the reply). */
+  events: KazooEvents;
 }
 
 export const nowSeconds = (deps: Deps): number => gregorianSeconds(deps.now());

@@ -1,6 +1,8 @@
 import type { SimReply } from '../../framework/reply.js';
 import type { Docs } from '../docs.js';
 import { clientFields, mergePatch, privateFields, publicView, type Json, type Stored } from '../documents.js';
+import type { ObjectAction } from '../realtime/bindings.js';
+import { objectEvents } from '../realtime/object-events.js';
 import type { KazooStore } from '../store.js';
 import { randomHex } from '../tokens.js';
 import { accountIdOf, dataOf, locationOf, nowSeconds, param, reply, type Deps, type KzContext, type KzHandler, type Routes } from './common.js';
@@ -39,6 +41,9 @@ export function crudRoutes<T extends object>(deps: Deps, collection: Collection<
   const docReply = (context: KzContext, status: number, doc: Stored<T>, headers?: Record<string, string>) =>
     reply(deps, context, status, view(doc), { revision: doc._rev, ...(headers ? { headers } : {}) });
 
+  /** Documents blackhole knows (users, devices, ...) announce their changes (`object.<action>.<type>`). */
+  const announce = (action: ObjectAction, doc: Stored<T>) => deps.events.emit(objectEvents(action, doc));
+
   /** Runs `then` with the addressed document, or answers 404. */
   const withDoc = (then: (doc: Stored<T>, context: KzContext) => SimReply): KzHandler => (context) => {
     const id = param(context, collection.idParam);
@@ -52,6 +57,7 @@ export function crudRoutes<T extends object>(deps: Deps, collection: Collection<
     if (hasErrors(errors)) return envelopes.validation(context.request, errors);
     const prepared = collection.prepare?.(input, context, existing) ?? { fields: input };
     const doc = save(prepared.fields, prepared.private ?? {});
+    announce(existing ? 'doc_edited' : 'doc_created', doc);
     return docReply(context, status, doc, status === 201 ? { Location: locationOf(context, doc.id) } : undefined);
   };
 
@@ -83,6 +89,7 @@ export function crudRoutes<T extends object>(deps: Deps, collection: Collection<
       withDoc((doc, context) => {
         table().delete(doc.id);
         collection.afterDelete?.(doc);
+        announce('doc_deleted', doc);
         return docReply(context, 200, doc);
       }),
     ],
