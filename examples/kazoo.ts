@@ -1,11 +1,24 @@
 /**
  * The Kazoo client end to end, against the built-in simulator (or a real Crossbar: set KAZOO_BASE_URL, e.g.
- * https://kazoo.example.com:8443/v2, and KAZOO_API_KEY; the simulator-only steps are then skipped).
+ * https://kazoo.example.com:8443/v2, KAZOO_API_KEY and, for live events, KAZOO_WS_URL (blackhole, e.g.
+ * wss://kazoo.example.com:5555); the simulator-only steps are then skipped).
  *
  *   pnpm demo:run
  */
 import { createKazooSimulator } from '@pbxkit/simulator';
-import { BadRequestError, createKazooClient, fromGregorian, NotFoundError } from '@pbxkit/kazoo';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import {
+  BadRequestError,
+  createKazooClient,
+  createKazooEvents,
+  createKazooWebhook,
+  createKazooWebhookReceiver,
+  fromGregorian,
+  NotFoundError,
+  type KazooWebhookEvent,
+} from '@pbxkit/kazoo';
 
 const real = process.env.KAZOO_BASE_URL || undefined;
 const sim = real ? undefined : createKazooSimulator();
@@ -14,6 +27,7 @@ const baseUrl = real ?? server!.baseUrl;
 const apiKey = process.env.KAZOO_API_KEY ?? sim!.fixtures.demo.apiKey;
 const step = (title: string) => console.log(`\n== ${title}`);
 const DAY = 86_400_000;
+let receiver: Server | undefined;
 
 try {
   step(`Authenticate with the account's API key at ${baseUrl}`);
@@ -64,12 +78,39 @@ try {
     console.log(`  fax job queued: ${job.status ?? 'queued'}`);
   }
 
-  step('Webhooks: create one for deleted users (object hook), then remove it');
-  const hook = await kazoo.webhooks.create({
-    body: { name: 'pbxkit demo', uri: 'https://hooks.example.com/kazoo', hook: 'object', format: 'json', custom_data: { type: 'user', action: 'doc_deleted' } },
-  });
-  console.log(`  webhook ${hook.name}: ${hook.hook} (${hook.custom_data?.type}/${hook.custom_data?.action})`);
-  await kazoo.webhooks.delete({ path: { webhook_id: hook.id! } });
+  const websocketUrl = process.env.KAZOO_WS_URL ?? server?.websocketUrl;
+  if (websocketUrl) {
+    step('Live events over blackhole: a quickcall and a new user, as they happen');
+    const events = createKazooEvents(kazoo, { url: websocketUrl });
+    await events.connect();
+    const hungUp = new Promise<void>((resolve) => events.on('call.CHANNEL_DESTROY', () => resolve()));
+    const userCreated = new Promise<string>((resolve) => events.on('object.doc_created', (event) => resolve(event.data.id)));
+    await events.subscribe(['call.*.*', 'object.doc_created.user'], (event) => console.log(`  event ${event.name} (${event.binding})`));
+    if (sim) {
+      const { user } = sim.fixtures;
+      await kazoo.quickcall.callFromUser({ path: { user_id: user.userId, phone_number: '+14155550142' } });
+      await hungUp;
+      const created = await kazoo.users.create({ body: { first_name: 'Grace', last_name: 'Hopper', username: 'ghopper' } });
+      console.log(`  the new user ${(await userCreated) === created.id ? 'was announced' : 'was not announced'}`);
+      await kazoo.users.delete({ path: { user_id: created.id! } });
+    }
+    await events.close();
+  }
+
+  if (sim) {
+    step('A webhook delivered to a local receiver: Kazoo POSTs a form when a user is deleted');
+    const delivered = new Promise<KazooWebhookEvent>((resolve) => {
+      receiver = createServer(createKazooWebhookReceiver({ onEvent: resolve }).node).listen(0, '127.0.0.1');
+    });
+    await once(receiver!, 'listening');
+    const uri = `http://127.0.0.1:${(receiver!.address() as AddressInfo).port}/kazoo-hooks`;
+    const hook = await createKazooWebhook(kazoo, { name: 'pbxkit demo', uri, hook: 'object', action: 'doc_deleted', type: 'user' });
+    const doomed = await kazoo.users.create({ body: { first_name: 'Temp', last_name: 'User', username: 'temp-user' } });
+    await kazoo.users.delete({ path: { user_id: doomed.id! } });
+    const event = await delivered;
+    if (event.hook === 'object') console.log(`  received ${event.hook} ${event.data.action} ${event.data.type} for hook ${event.hookId === hook.id ? 'pbxkit demo' : '?'}`);
+    await kazoo.webhooks.delete({ path: { webhook_id: hook.id! } });
+  }
 
   step('Typed errors');
   await kazoo.users.create({ body: { last_name: 'Nobody' } }).catch((e: unknown) => {
@@ -87,5 +128,6 @@ try {
   }
   console.log('\nDone.');
 } finally {
+  receiver?.close();
   await server?.close();
 }

@@ -16,7 +16,9 @@ it('the Kazoo demo runs end to end against the simulator', async () => {
   expect(stdout).toMatch(/users named James: James \w+, James \w+/);
   expect(stdout).toMatch(/walked \d{4} CDRs/);
   expect(stdout).toMatch(/recording: \d+ bytes of audio\/mpeg/);
-  expect(stdout).toContain('webhook pbxkit demo: object (user/doc_deleted)');
+  expect(stdout).toMatch(/event CHANNEL_CREATE \(call\.\*\.\*\)\n {2}event CHANNEL_ANSWER[^]*event CHANNEL_DESTROY/);
+  expect(stdout).toContain('the new user was announced');
+  expect(stdout).toContain('received object doc_deleted user for hook pbxkit demo');
   expect(stdout).toContain('BadRequestError: first_name required');
   expect(stdout).toContain('got 5 devices after 2 retried 503s');
   expect(stdout.trimEnd().endsWith('Done.')).toBe(true);
