@@ -31,6 +31,19 @@ export interface WazoSessionLayer {
   setTenant(tenantUuid: string | undefined): void;
   /** Called with the new session after every token refresh. Returns the unsubscribe function. */
   onTokenRefresh(listener: (session: Session) => void): () => void;
+  /**
+   * The token to use now, as a request would: refreshed first once it is due. Rejects with
+   * `AuthenticationError` when there is none and none can be created.
+   */
+  currentToken(): Promise<string>;
+  /**
+   * A token to replace `rejected` (default: the current one), e.g. after another service refused it: the
+   * current token when it already differs, else a new one from the refresh token (one refresh however
+   * many callers). Rejects with `AuthenticationError` when it cannot be renewed.
+   */
+  renewToken(rejected?: string): Promise<string>;
+  /** The stack's root URL, e.g. `https://stack.example.com`. */
+  readonly baseUrl: string;
   /** Any Wazo endpoint: `request('GET', 'dird/0.1/personal', { query })`, with the client's auth and retries. */
   request: WazoRequest;
 }
@@ -122,6 +135,14 @@ export function composeWazoClient<F extends ApiFactory[]>(options: WazoClientOpt
     onTokenRefresh(listener: (session: Session) => void) {
       return inner.onRefresh((credentials) => credentials.session && listener(credentials.session));
     },
+    // With a refresh function, the token manager resolves to credentials or rejects.
+    currentToken: async () => (await inner.ensure())!.token,
+    async renewToken(rejected?: string) {
+      if (rejected !== undefined && !(typeof rejected === 'string' && rejected)) throw new InvalidArgumentError('renewToken() takes a token or nothing');
+      const current = inner.current;
+      return (await inner.refreshAfterRejection(rejected === undefined || rejected === current?.token ? current : { token: rejected }))!.token;
+    },
+    baseUrl: o.baseUrl,
     request: createRequest(transport),
   } as unknown as WazoClientOf<ComposedApi<F>>;
 }

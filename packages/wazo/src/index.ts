@@ -6,5 +6,17 @@ export { parseWazoTime, toSession, type Session } from './session.js';
 export { compileAcl, type AccessCheck } from './acl.js';
 export { AuthorizationRequiredError, parseWazoError, SubscriptionRequiredError } from './errors.js';
 export type { WazoRequest, WazoRequestInit } from './request.js';
+export {
+  createWazoEvents,
+  WebsocketdAuthenticationError,
+  WebsocketdProtocolError,
+  type WazoBusEvent,
+  type WazoEventBody,
+  type WazoEventListener,
+  type WazoEventName,
+  type WazoEvents,
+  type WazoEventsOptions,
+  type WazoEventsSession,
+} from './events/index.js';
 export * from './generated/index.js';
 export * from '@pbxkit/core/public';

@@ -36,17 +36,20 @@ afterAll(async () => {
   page?.close();
 });
 
-it('logs in cross-origin, lists calls and logs out in headless Chromium', async () => {
+/** Runs one of the entry's scenarios (`runScenario`, `runEvents`) in a fresh tab; `errors` are the page's uncaught errors. */
+async function runInTab(scenario: string, args: readonly unknown[]): Promise<{ result: any; errors: string[] }> {
   const tab = await browser.newPage();
   const errors: string[] = [];
   tab.on('pageerror', (e) => errors.push(e.message));
   await tab.goto(pageUrl);
-  await tab.waitForFunction(() => 'runScenario' in globalThis);
+  await tab.waitForFunction((name) => name in globalThis, scenario);
+  const result = await tab.evaluate(([name, values]) => (globalThis as any)[name](...values), [scenario, args] as const);
+  return { result, errors };
+}
+
+it('logs in cross-origin, lists calls and logs out in headless Chromium', async () => {
   const { alice } = sim.fixtures.users;
-  const result = await tab.evaluate(
-    (args) => (globalThis as any).runScenario(...args),
-    [stack.baseUrl, alice.username, alice.password, sim.fixtures.refreshToken.clientId, sim.fixtures.tenants.acme] as const,
-  );
+  const { result, errors } = await runInTab('runScenario', [stack.baseUrl, alice.username, alice.password, sim.fixtures.refreshToken.clientId, sim.fixtures.tenants.acme]);
   expect(errors).toEqual([]);
   expect(result).toMatchObject({
     userUuid: alice.uuid,
@@ -59,5 +62,13 @@ it('logs in cross-origin, lists calls and logs out in headless Chromium', async 
   expect(result.expiresInMs).toBeGreaterThan(3_500_000);
   expect(result.calls).toBeGreaterThan(0);
   expect(result.extraHeaderCalls).toBe(result.calls);
+  expect(sim.violations).toEqual([]);
+});
+
+it('receives websocketd events over the browser WebSocket in headless Chromium', async () => {
+  const { alice } = sim.fixtures.users;
+  const { result, errors } = await runInTab('runEvents', [stack.baseUrl, alice.username, alice.password]);
+  expect(errors).toEqual([]);
+  expect(result).toEqual({ name: 'chatd_presence_updated', state: 'away', stateAfterClose: 'closed', globalWebSocket: true });
   expect(sim.violations).toEqual([]);
 });

@@ -1,5 +1,5 @@
 // Runs in Chromium: the browser build of the client against the simulator (another origin: CORS applies).
-import { composeWazoClient, createCalldApi, createConfdApi, PermissionDeniedError } from '@pbxkit/wazo';
+import { composeWazoClient, createCalldApi, createChatdApi, createConfdApi, createWazoEvents, PermissionDeniedError } from '@pbxkit/wazo';
 
 async function run(baseUrl: string, username: string, password: string, clientId: string, tenant: string) {
   const wazo = composeWazoClient({ baseUrl, clientId, tenant, fetchOptions: { credentials: 'omit', cache: 'no-store' } }, createCalldApi, createConfdApi);
@@ -34,4 +34,19 @@ async function run(baseUrl: string, username: string, password: string, clientId
   };
 }
 
-(globalThis as { runScenario?: typeof run }).runScenario = run;
+/** Events over the browser's own WebSocket: a presence set through chatd comes back on websocketd. */
+async function runEvents(baseUrl: string, username: string, password: string) {
+  const wazo = composeWazoClient({ baseUrl, fetchOptions: { credentials: 'omit' } }, createChatdApi);
+  const session = await wazo.auth.logIn({ username, password });
+  const events = createWazoEvents(wazo);
+  const heard = new Promise<{ state: string | undefined; name: string }>((resolve) =>
+    events.on('chatd_presence_updated', (presence, event) => resolve({ state: presence.state, name: event.name })),
+  );
+  await events.connect();
+  await wazo.chatd.updateStatus({ path: { user_uuid: session.userUuid }, body: { state: 'away' } });
+  const event = await heard;
+  await events.close();
+  return { ...event, stateAfterClose: events.state, globalWebSocket: typeof WebSocket === 'function' };
+}
+
+Object.assign(globalThis, { runScenario: run, runEvents });

@@ -156,7 +156,7 @@ describe('composeWazoClient', () => {
     const wazo = composeWazoClient({ baseUrl: stack.url, token: TOKEN }, createCalldApi, createChatdApi);
 
     expect(Object.keys(wazo).sort()).toEqual(
-      ['application', 'auth', 'calld', 'chatd', 'onTokenRefresh', 'request', 'session', 'setRefreshToken', 'setTenant', 'setToken'].sort(),
+      ['application', 'auth', 'baseUrl', 'calld', 'chatd', 'currentToken', 'onTokenRefresh', 'renewToken', 'request', 'session', 'setRefreshToken', 'setTenant', 'setToken'].sort(),
     );
     expect(Object.keys(wazo.auth).sort()).toEqual(['checkToken', 'logIn', 'logOut', 'validateToken']);
     expect(await wazo.calld.listCalls()).toEqual([]);
