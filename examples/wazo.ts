@@ -12,6 +12,7 @@ import {
   createCallLogdApi,
   createConfdApi,
   createWazoClient,
+  createWazoEvents,
   PermissionDeniedError,
 } from '@pbxkit/wazo';
 
@@ -39,6 +40,21 @@ try {
   console.log(`  ${me.firstname} ${me.lastname}, subscription type ${me.subscription_type}`);
   console.log(`  ${(await wazo.calld.listCalls()).length} active call(s)`);
 
+  step('Live events over wazo-websocketd: a call and a presence change, as they happen');
+  let reconnections = 0;
+  const events = createWazoEvents(wazo, { onStatus: (status) => void (status.state === 'reconnecting' && reconnections++) });
+  const ended = new Promise<void>((resolve) => events.on('call_ended', () => resolve()));
+  const presence = new Promise<string>((resolve) => events.on('chatd_presence_updated', (p) => p.uuid === session.userUuid && resolve(p.state)));
+  for (const name of ['call_created', 'call_ended', 'chatd_presence_updated'] as const) events.on(name, () => console.log(`  event ${name}`));
+  await events.connect();
+  if (sim) {
+    const { call_id } = await wazo.calld.makeCall({ body: { extension: sim.fixtures.users.bob.exten! } });
+    await wazo.calld.cancelCall({ path: { call_id } });
+    await ended;
+    await wazo.chatd.updateStatus({ path: { user_uuid: session.userUuid }, body: { state: 'away', status: 'in a demo' } });
+    console.log(`  my presence is now ${await presence}`);
+  }
+
   step('Call history, page by page');
   const page = await wazo.callLogd.listCallLogs({ query: { limit: 5 } });
   console.log(`  ${page.body.total} call logs; the newest: ${page.items[0]?.start}, then ${page.items.length - 1} more on this page`);
@@ -49,9 +65,14 @@ try {
   });
 
   if (sim) {
-    step('The server drops the token: the client refreshes once and replays');
+    step('The server drops the token: the client refreshes once, replays, and hands the new token to the socket');
+    const pushed = new Promise<void>((resolve) => wazo.onTokenRefresh(() => resolve()));
     sim.tokens.revoke(wazo.session!.token);
     console.log(`  still ${(await wazo.calld.listCalls()).length} active call(s)`);
+    await pushed;
+    await wazo.chatd.updateStatus({ path: { user_uuid: session.userUuid }, body: { state: 'available' } });
+    await new Promise<void>((resolve) => events.on('chatd_presence_updated', () => resolve()));
+    console.log(`  the events socket still delivers, ${reconnections === 0 ? 'on the same connection' : `after ${reconnections} reconnection(s)`}`);
 
     step('Login gates: bob has subscription type 0');
     const gated = composeWazoClient({ ...target, clientId, minSubscriptionType: 1 }, createCalldApi);
@@ -69,6 +90,7 @@ try {
   const contacts = (await wazo.request('GET', 'dird/0.1/personal')) as { items: unknown[] };
   console.log(`  ${contacts.items.length} personal contact(s)`);
 
+  await events.close();
   await wazo.auth.logOut();
   console.log(`  logged out: token still valid? ${await wazo.auth.checkToken(again.token)}`);
   console.log('\nDone.');

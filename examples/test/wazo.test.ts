@@ -13,6 +13,8 @@ it('the Wazo demo runs end to end against the simulator', async () => {
   expect(stdout).toContain('refresh token for "pbxkit-demo": yes');
   expect(stdout).toContain('may list its calls: true; may list every user: false');
   expect(stdout).toMatch(/Alice Martin, subscription type 2/);
+  expect(stdout).toMatch(/event call_created\n {2}event call_ended\n {2}event chatd_presence_updated\n {2}my presence is now away/);
+  expect(stdout).toContain('the events socket still delivers, on the same connection');
   expect(stdout).toMatch(/\d+ call logs; the newest: /);
   expect(stdout).toMatch(/PermissionDeniedError \(401\): 401 /);
   expect(stdout.match(/token refreshed/g)).toHaveLength(1);
