@@ -3,6 +3,7 @@ import { WebSocket, WebSocketServer, type WebSocket as ServerSocket } from 'ws';
 import { AbortError } from '../src/errors.js';
 import { Listeners } from '../src/realtime/listeners.js';
 import { backoffDelay } from '../src/realtime/backoff.js';
+import { resolveWebSocket } from '../src/realtime/web-socket.js';
 import { ReconnectingSocket, SocketConnectionError, type ReconnectingSocketOptions, type SocketConnection, type SocketStatus } from '../src/realtime/reconnecting-socket.js';
 
 /** A real WebSocket server: greets each connection, answers `hello` with `welcome`, echoes the rest. */
@@ -164,6 +165,22 @@ describe('ReconnectingSocket over a real WebSocket server', () => {
     const error = (await socket.connect().catch((reason: unknown) => reason)) as Error;
     expect(error).toBeInstanceOf(SocketConnectionError);
     expect(`${error.message} ${JSON.stringify(error)}`).not.toContain('secret-token-value');
+  });
+});
+
+describe('resolveWebSocket', () => {
+  // The node matrix runs this on Node 20 (no global: the ws package) and on Node 22 and 24 (the global).
+  it(`picks the global WebSocket where there is one, else ws (Node ${process.versions.node})`, async () => {
+    const global = (globalThis as { WebSocket?: unknown }).WebSocket;
+    expect(await resolveWebSocket(undefined)).toBe(global ?? WebSocket);
+    expect(await resolveWebSocket(WebSocket)).toBe(WebSocket);
+    await expect(resolveWebSocket('ws')).rejects.toThrow('must be a WebSocket class');
+  });
+
+  it('connects with whichever it picked', async () => {
+    const { socket } = client({ WebSocket: undefined });
+    await socket.connect();
+    expect(socket.state).toBe('open');
   });
 });
 
