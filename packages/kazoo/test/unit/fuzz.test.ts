@@ -4,7 +4,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createKazooClient, fromGregorian, InvalidArgumentError, kazooFilterSerializer, toGregorian } from '../../src/index.js';
+import {
+  createKazooClient,
+  createKazooEvents,
+  fromGregorian,
+  InvalidArgumentError,
+  kazooFilterSerializer,
+  kazooWebhook,
+  parseKazooWebhook,
+  toGregorian,
+} from '../../src/index.js';
 
 const anything = fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true });
 const typedOrOk = (run: () => unknown) => {
@@ -28,6 +37,16 @@ describe('fuzzed public entry points', () => {
   it('Gregorian conversions: arbitrary values', () => {
     fc.assert(fc.property(anything, (value) => typedOrOk(() => fromGregorian(value as never))), { numRuns: 1000 });
     fc.assert(fc.property(anything, (value) => typedOrOk(() => toGregorian(value as never))), { numRuns: 1000 });
+  });
+
+  it('createKazooEvents, its listeners and the webhook helpers: arbitrary input', () => {
+    const kazoo = createKazooClient({ baseUrl: 'http://kazoo.test/v2', auth: { token } });
+    fc.assert(fc.property(anything, (options) => typedOrOk(() => createKazooEvents(kazoo, options as never))), { numRuns: 1000 });
+    fc.assert(fc.property(anything, (client) => typedOrOk(() => createKazooEvents(client as never, { url: 'ws://kazoo.test:5555' }))), { numRuns: 500 });
+    const events = createKazooEvents(kazoo, { url: 'ws://kazoo.test:5555' });
+    fc.assert(fc.property(anything, anything, (key, listener) => typedOrOk(() => events.on(key as never, listener as never))), { numRuns: 1000 });
+    fc.assert(fc.property(anything, (spec) => typedOrOk(() => kazooWebhook(spec as never))), { numRuns: 2000 });
+    fc.assert(fc.property(anything, anything, (headers, payload) => typedOrOk(() => parseKazooWebhook({ headers, payload } as never))), { numRuns: 2000 });
   });
 
   it('a listing: arbitrary input is sent or refused before anything goes out', async () => {

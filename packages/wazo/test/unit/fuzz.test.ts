@@ -4,7 +4,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { basicCredentials, compileAcl, composeWazoClient, createWazoClient, InvalidArgumentError, parseWazoTime } from '../../src/index.js';
+import {
+  basicCredentials,
+  compileAcl,
+  composeWazoClient,
+  createWazoClient,
+  createWazoEvents,
+  InvalidArgumentError,
+  parseWazoTime,
+} from '../../src/index.js';
 
 const anything = fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true });
 const typedOrOk = (run: () => unknown) => {
@@ -36,6 +44,14 @@ describe('fuzzed public entry points', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('createWazoEvents and its listeners: arbitrary input', () => {
+    const wazo = createWazoClient({ baseUrl: 'https://wazo.test', token: TOKEN });
+    fc.assert(fc.property(anything, (options) => typedOrOk(() => createWazoEvents(wazo, options as never))), { numRuns: 1000 });
+    fc.assert(fc.property(anything, (client) => typedOrOk(() => createWazoEvents(client as never))), { numRuns: 500 });
+    const events = createWazoEvents(wazo);
+    fc.assert(fc.property(anything, anything, (name, listener) => typedOrOk(() => events.on(name as never, listener as never))), { numRuns: 1000 });
   });
 
   it('parseWazoTime and basicCredentials: arbitrary values', () => {
