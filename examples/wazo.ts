@@ -44,7 +44,7 @@ try {
   let reconnections = 0;
   const events = createWazoEvents(wazo, { onStatus: (status) => void (status.state === 'reconnecting' && reconnections++) });
   const ended = new Promise<void>((resolve) => events.on('call_ended', () => resolve()));
-  const presence = new Promise<string>((resolve) => events.on('chatd_presence_updated', (p) => p.uuid === session.userUuid && resolve(p.state)));
+  const presence = new Promise<string | undefined>((resolve) => events.on('chatd_presence_updated', (p) => p.uuid === session.userUuid && resolve(p.state)));
   for (const name of ['call_created', 'call_ended', 'chatd_presence_updated'] as const) events.on(name, () => console.log(`  event ${name}`));
   await events.connect();
   if (sim) {

@@ -60,6 +60,8 @@ interface AppLevelOptions {
   faults?: Faults;
   /** Restores the platform's state (`POST /__sim/reset`). Faults are cleared as well. */
   onReset?: () => void;
+  /** Cuts the platform's open WebSockets (`POST /__sim/sockets/drop`) and says how many there were. */
+  dropSockets?: (code?: number) => number;
 }
 
 export interface SimulatorAppOptions<Auth> extends ApiMount<Auth>, AppLevelOptions {}
@@ -227,7 +229,7 @@ function buildApp<Auth>(options: AppLevelOptions, mounts: Mount<Auth>[], basePat
     const mount = mountFor(c.req.path);
     return ((mount && mountCors.get(mount)) ?? fallbackCors)(c, next);
   });
-  const control = controlRoutes({ name: options.name ?? 'simulator', faults, violations, reset });
+  const control = controlRoutes({ name: options.name ?? 'simulator', faults, violations, reset, dropSockets: options.dropSockets });
   hono.route(CONTROL_SEGMENT, control);
   if (basePath) hono.route(basePath + CONTROL_SEGMENT, control);
   hono.all('*', dispatch);

@@ -1,17 +1,19 @@
 import { Hono } from 'hono';
 import { faultInputProblem, type FaultInput, type Faults } from './faults.js';
 import type { RecordedViolation } from './app.js';
+import { isSendableCloseCode } from './websocket.js';
 
 export interface ControlTarget {
   name: string;
   faults: Faults;
   violations: readonly RecordedViolation[];
   reset(): void;
+  dropSockets?: (code?: number) => number;
 }
 
 /**
  * `/__sim/*`: lets browser tests and demos drive a running simulator over HTTP.
- * GET health, GET/POST/DELETE faults, DELETE faults/:id, POST reset, GET violations.
+ * GET health, GET/POST/DELETE faults, DELETE faults/:id, POST reset, GET violations, POST sockets/drop.
  */
 export function controlRoutes(target: ControlTarget): Hono {
   const control = new Hono();
@@ -43,5 +45,13 @@ export function controlRoutes(target: ControlTarget): Hono {
     return c.body(null, 204);
   });
   control.get('/violations', (c) => c.json({ data: target.violations }));
+  // What a network drop looks like to clients; `?code=4003` closes cleanly with that code instead.
+  control.post('/sockets/drop', (c) => {
+    if (!target.dropSockets) return c.json({ message: `The ${target.name} simulator serves no WebSockets` }, 404);
+    const given = c.req.query('code');
+    const code = given === undefined ? undefined : Number(given);
+    if (code !== undefined && !isSendableCloseCode(code)) return c.json({ message: 'code must be 1000-1014 (but 1004-1006) or 3000-4999' }, 400);
+    return c.json({ dropped: target.dropSockets(code) });
+  });
   return control;
 }

@@ -34,3 +34,9 @@ export function attachWebSockets(server: Server, endpoints: readonly WebSocketEn
     },
   };
 }
+
+/** Close codes a server may put in a close frame (the others are reserved or never sent). */
+export function isSendableCloseCode(code: unknown): code is number {
+  if (typeof code !== 'number' || !Number.isInteger(code)) return false;
+  return (code >= 1000 && code <= 1014 && ![1004, 1005, 1006].includes(code)) || (code >= 3000 && code <= 4999);
+}

@@ -96,6 +96,7 @@ export function createKazooSimulatorFromSpec(spec: OpenApiDocument, options: Kaz
       tokens.clear();
       webhooks.reset();
     },
+    dropSockets: (code) => blackhole.dropConnections(code),
     extraAllowedHeaders: ['Authorization', 'X-Request-ID', 'X-File-Name', 'Accept'],
   });
 

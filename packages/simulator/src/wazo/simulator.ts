@@ -122,6 +122,7 @@ export function createWazoSimulator(options: WazoSimulatorOptions = {}): WazoSim
       // Every token is gone: the sockets they opened end as their expiry would end them.
       websocketd.dropConnections(CLOSE.authenticationExpired.code);
     },
+    dropSockets: (code) => websocketd.dropConnections(code),
   });
 
   return {

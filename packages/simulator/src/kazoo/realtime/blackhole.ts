@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { InvalidArgumentError } from '@pbxkit/kazoo';
 import type { RawData, WebSocket } from 'ws';
-import type { WebSocketEndpoint } from '../../framework/websocket.js';
+import { isSendableCloseCode, type WebSocketEndpoint } from '../../framework/websocket.js';
 import { isJsonObject, type Json } from '../documents.js';
 import type { KazooStore } from '../store.js';
 import { gregorianSeconds } from '../time.js';
@@ -34,8 +34,8 @@ export interface BlackholeSocketInfo {
 export interface BlackholeControl {
   /** Sends the event to every socket subscription whose account and binding match it. */
   publish(publication: BlackholePublication): void;
-  /** Cuts every socket without a close frame, as a network drop does. */
-  dropConnections(): void;
+  /** Cuts every socket without a close frame, as a network drop does; with a code, closes them cleanly with it. Returns how many there were. */
+  dropConnections(code?: number): number;
   readonly connectionCount: number;
   subscriptions(): BlackholeSocketInfo[];
 }
@@ -85,8 +85,16 @@ export class Blackhole implements BlackholeControl {
     return [...this.#connections].map(({ session }) => ({ socketId: session.id, accountId: session.accountId, subscriptions: session.subscriptions.map((s) => ({ ...s })) }));
   }
 
-  dropConnections(): void {
-    for (const { socket } of this.#connections) socket.terminate();
+  dropConnections(code?: number): number {
+    if (code !== undefined && !isSendableCloseCode(code)) {
+      throw new InvalidArgumentError('dropConnections() takes a close code a server may send: 1000-1014 but 1004-1006, or 3000-4999');
+    }
+    const dropped = this.#connections.size;
+    for (const { socket } of [...this.#connections]) {
+      if (code === undefined) socket.terminate();
+      else socket.close(code, 'closed by the simulator');
+    }
+    return dropped;
   }
 
   publish(publication: BlackholePublication): void {

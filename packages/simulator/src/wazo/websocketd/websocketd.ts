@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { InvalidArgumentError } from '@pbxkit/wazo';
 import type { WebSocket } from 'ws';
-import type { WebSocketEndpoint } from '../../framework/websocket.js';
+import { isSendableCloseCode, type WebSocketEndpoint } from '../../framework/websocket.js';
 import type { WazoWebsocketdEvents } from '../generated.js';
 import type { WazoStore } from '../store.js';
 import type { AccessToken, Tokens } from '../tokens.js';
@@ -38,7 +38,7 @@ export interface WebsocketdControl {
    */
   publish<Name extends string>(name: Name, data: WebsocketdEventData<Name>, options?: PublishOptions): void;
   /** Ends every socket: without a code abruptly (no close frame), with one cleanly (e.g. 1011, 4003). */
-  dropConnections(code?: number): void;
+  dropConnections(code?: number): number;
   /** Open (authenticated) sockets. */
   readonly connectionCount: number;
   /** Who is connected and what each socket subscribed to. */
@@ -143,14 +143,16 @@ export class Websocketd implements WebSocketEndpoint, WebsocketdControl {
     if (messages.length > 0) setImmediate(() => this.#deliver(messages));
   }
 
-  dropConnections(code?: number): void {
+  dropConnections(code?: number): number {
     if (code !== undefined && !isSendableCloseCode(code)) {
       throw new InvalidArgumentError('dropConnections() takes a close code a server may send: 1000-1014 but 1004-1006, or 3000-4999');
     }
+    const dropped = this.#sessions.size;
     for (const session of [...this.#sessions]) {
       if (code === undefined) session.terminate();
       else session.close({ code, reason: code === CLOSE.authenticationExpired.code ? CLOSE.authenticationExpired.reason : 'closed by the simulator' });
     }
+    return dropped;
   }
 
   /**
@@ -205,10 +207,4 @@ export class Websocketd implements WebSocketEndpoint, WebsocketdControl {
     this.#timers.delete(session);
     this.#sessions.delete(session);
   }
-}
-
-/** Close codes a server may put in a close frame (the others are reserved or never sent). */
-function isSendableCloseCode(code: unknown): code is number {
-  if (typeof code !== 'number' || !Number.isInteger(code)) return false;
-  return (code >= 1000 && code <= 1014 && ![1004, 1005, 1006].includes(code)) || (code >= 3000 && code <= 4999);
 }
