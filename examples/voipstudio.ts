@@ -5,8 +5,12 @@
  *   pnpm demo:run
  */
 import { createVoipstudioSimulator } from '@pbxkit/simulator';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   createVoipstudioClient,
+  createVoipstudioWebhookReceiver,
   isWebhookEvent,
   NotFoundError,
   parseWebhookEvent,
@@ -21,6 +25,7 @@ const baseUrl = real ?? `${server!.url}/v1.2/voipstudio`;
 const email = process.env.VOIPSTUDIO_EMAIL ?? 'demo@example.com';
 const password = process.env.VOIPSTUDIO_PASSWORD ?? 'demo-password';
 const step = (title: string) => console.log(`\n== ${title}`);
+let receiver: Server | undefined;
 
 try {
   step(`Log in to ${baseUrl}`);
@@ -93,8 +98,32 @@ try {
   );
   if (isWebhookEvent(event, 'call.hangup')) console.log(`  call ${event.call_id} hung up after ${event.duration}s`);
 
+  if (sim) {
+    step('Webhooks delivered to a local receiver: a call made, answered and hung up');
+    const events: { event_name: string; call_id?: unknown }[] = [];
+    const hungUp = new Promise<void>((resolve) => {
+      const onEvent = (e: (typeof events)[number]) => {
+        events.push(e);
+        if (e.event_name === 'call.hangup') resolve();
+      };
+      receiver = createServer(createVoipstudioWebhookReceiver({ onEvent }).node).listen(0, '127.0.0.1');
+    });
+    await once(receiver!, 'listening');
+    // VoIPstudio sets webhooks up in its dashboard; the simulator takes them from code.
+    const unsubscribe = sim.webhooks.add({ url: `http://127.0.0.1:${(receiver!.address() as AddressInfo).port}/voipstudio-hooks` });
+    const call = await vs.calls.make({ body: { to: '447700900555' } });
+    await vs.calls.update({ path: { id: call.id }, body: { state: 'CONNECTED' } });
+    await vs.calls.hangUp({ path: { id: call.id } });
+    await hungUp; // each webhook gets its events in order, so the hangup comes last
+    const sameCall = events.every((e) => e.call_id === call.id);
+    console.log(`  received ${events.map((e) => e.event_name).join(', ')} for call ${sameCall ? call.id : '(several)'}`);
+    unsubscribe();
+  }
+
   await vs.logout();
   console.log('\nDone.');
 } finally {
+  receiver?.closeAllConnections();
+  receiver?.close();
   await server?.close();
 }

@@ -21,6 +21,7 @@ it('the VoIPstudio demo runs end to end against the simulator', async () => {
   expect(stdout).toMatch(/NotFoundError: 404 /);
   expect(stdout).toContain('got 5 users after 2 retried 503s');
   expect(stdout).toContain('hung up after 42s');
+  expect(stdout).toMatch(/received call\.ringing, call\.connected, call\.hangup for call \d+\n/);
   expect(stdout.trimEnd().endsWith('Done.')).toBe(true);
   // The demo never prints the password or a session token.
   expect(stdout).not.toContain('demo-password');

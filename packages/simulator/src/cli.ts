@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * `pnpm sim [--port 4010] [--kazoo-port 4020] [--wazo-port 4030] [--host 127.0.0.1] [--seed 1]`: serves the
- * VoIPstudio, Kazoo and Wazo simulators over HTTP, each on its own port, until SIGINT/SIGTERM. With
- * `--port 0` the other ports default to 0 too (free ports). The credentials it prints are simulator
+ * `pnpm sim [--port 4010] [--kazoo-port 4020] [--wazo-port 4030] [--host 127.0.0.1] [--seed 1]
+ * [--voipstudio-webhook URL]...`: serves the VoIPstudio, Kazoo and Wazo simulators over HTTP, each on its own
+ * port, until SIGINT/SIGTERM. With `--port 0` the other ports default to 0 too (free ports). Each
+ * `--voipstudio-webhook` gets every VoIPstudio webhook event. The credentials it prints are simulator
  * fixtures, not secrets.
  */
 import { parseArgs } from 'node:util';
+import { InvalidArgumentError } from '@pbxkit/voipstudio';
 import { createKazooSimulator } from './kazoo/index.js';
 import { createVoipstudioSimulator } from './voipstudio/index.js';
 import { createWazoSimulator } from './wazo/index.js';
@@ -17,12 +19,13 @@ const { values } = parseArgs({
     'wazo-port': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     seed: { type: 'string', default: '1' },
+    'voipstudio-webhook': { type: 'string', multiple: true, default: [] },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
-  console.log('Usage: pnpm sim [--port 4010] [--kazoo-port 4020] [--wazo-port 4030] [--host 127.0.0.1] [--seed 1]');
+  console.log('Usage: pnpm sim [--port 4010] [--kazoo-port 4020] [--wazo-port 4030] [--host 127.0.0.1] [--seed 1] [--voipstudio-webhook URL]...');
   process.exit(0);
 }
 
@@ -36,13 +39,15 @@ if (!isPort(port) || !isPort(kazooPort) || !isPort(wazoPort) || !Number.isIntege
   process.exit(2);
 }
 
-const sim = createVoipstudioSimulator({ seed });
+const webhookUrls = values['voipstudio-webhook'];
+const sim = voipstudioSimulator();
 const server = await sim.listen({ port, host: values.host });
 const { demo, twoFactor, apiToken } = sim.fixtures;
 console.log(`VoIPstudio simulator: ${server.baseUrl}`);
 console.log(`  login      ${demo.email} / ${demo.password}`);
 console.log(`  2FA login  ${twoFactor.email} / ${twoFactor.password}, code ${twoFactor.code}`);
 console.log(`  API token  ${apiToken} (X-Auth-Token)`);
+for (const url of webhookUrls) console.log(`  webhook    every event to ${new URL(url).origin}`);
 console.log(`  control    ${server.url}/__sim/health | /__sim/faults | /__sim/reset`);
 
 const kazoo = createKazooSimulator({ seed });
@@ -64,6 +69,17 @@ console.log(`  users      ${alice.username} / ${alice.password} (subscription 2)
 console.log(`  refresh    alice holds a refresh token for client_id ${wazo.fixtures.refreshToken.clientId} (fixtures.refreshToken)`);
 console.log(`  control    ${wazoServer.url}/__sim/health | /__sim/faults | /__sim/reset`);
 console.log('Ctrl+C stops it.');
+
+/** The VoIPstudio simulator with the `--voipstudio-webhook` URLs; a bad URL ends the process with code 2. */
+function voipstudioSimulator() {
+  try {
+    return createVoipstudioSimulator({ seed, webhooks: webhookUrls.map((url) => ({ url })) });
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    console.error(`--voipstudio-webhook: ${error.message}`);
+    process.exit(2);
+  }
+}
 
 let stopping = false;
 const stop = async (signal: NodeJS.Signals) => {

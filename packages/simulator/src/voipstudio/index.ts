@@ -5,6 +5,8 @@ import { createVoipstudioSimulatorFromSpec, type VoipstudioSimulator, type Voips
 export { createVoipstudioSimulatorFromSpec, type VoipstudioFixtures, type VoipstudioSimulator, type VoipstudioSimulatorOptions } from './simulator.js';
 export type { Caller as VoipstudioCaller, Sessions as VoipstudioSessions } from './sessions.js';
 export type { Account as VoipstudioAccount, VoipstudioStore } from './store.js';
+export type { VoipstudioWebhookEventName, VoipstudioWebhookSubscription } from './webhooks/subscriptions.js';
+export type { VoipstudioWebhookControl, VoipstudioWebhookDelivery } from './webhooks/webhook-sender.js';
 /** Record types of the store, e.g. `VoipstudioRecords.Cdr`. */
 export type * as VoipstudioRecords from './records.js';
 

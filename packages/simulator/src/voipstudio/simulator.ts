@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw';
+import { InvalidArgumentError } from '@pbxkit/voipstudio';
 import { createSimulatorApp, type RecordedViolation, type SimulatorApp } from '../framework/app.js';
 import { createContract } from '../framework/contract.js';
 import { Faults } from '../framework/faults.js';
@@ -19,6 +20,9 @@ import { FIXTURES } from './seed/fixtures.js';
 import { seedStore } from './seed/index.js';
 import { Sessions, type Caller } from './sessions.js';
 import type { VoipstudioStore } from './store.js';
+import { WebhookPayloadContract } from './webhooks/payload-contract.js';
+import { subscriptionOf, type VoipstudioWebhookSubscription } from './webhooks/subscriptions.js';
+import { WebhookSender, type VoipstudioWebhookControl } from './webhooks/webhook-sender.js';
 
 export interface VoipstudioSimulatorOptions {
   /** Idle lifetime of login sessions; every request resets it. 30 minutes, as on the real API. */
@@ -29,6 +33,10 @@ export interface VoipstudioSimulatorOptions {
   seed?: number;
   /** The one-time code `POST /login2fa` accepts. */
   twoFactorCode?: string;
+  /** Webhooks set up from the start (VoIPstudio configures them in its dashboard); `sim.webhooks.add` adds more. */
+  webhooks?: readonly VoipstudioWebhookSubscription[];
+  /** How long one webhook POST may take, connection and answer, before it is recorded as `timeout`. 2000 ms. */
+  webhookTimeoutMs?: number;
 }
 
 export type VoipstudioFixtures = typeof FIXTURES & { twoFactor: { code: string } };
@@ -53,7 +61,9 @@ export interface VoipstudioSimulator {
   listen(options?: ListenOptions): Promise<RunningServer & { baseUrl: string }>;
   /** msw handlers answering every request under `baseUrl` in-process. */
   mswHandlers(baseUrl?: string): HttpHandler[];
-  /** Fresh seed data, no sessions, no faults. */
+  /** Webhook events: subscriptions, what was delivered, made-up events, `idle()`. */
+  webhooks: VoipstudioWebhookControl;
+  /** Fresh seed data, no sessions, no faults, the configured webhooks only and no deliveries. */
   reset(): void;
 }
 
@@ -65,7 +75,14 @@ export function createVoipstudioSimulatorFromSpec(spec: OpenApiDocument, options
   const store = seedStore(seed, now());
   const sessions = new Sessions(store, now, options.sessionIdleMs ?? 30 * 60_000);
   const faults = new Faults(createRandom(seed + 1).next);
-  const deps: Deps = { store, sessions, contract: createContract(spec), now, twoFactorCode };
+  const webhooks = new WebhookSender({
+    configured: configuredWebhooks(options.webhooks),
+    timeoutMs: webhookTimeout(options.webhookTimeoutMs),
+    now,
+    // Called only once the app below exists: payloads are checked when events are sent.
+    contract: new WebhookPayloadContract(spec, (violation) => app.violations.push(violation)),
+  });
+  const deps: Deps = { store, sessions, contract: createContract(spec), now, twoFactorCode, webhooks };
   const app = createSimulatorApp<Caller>({
     spec,
     name: 'voipstudio',
@@ -83,6 +100,7 @@ export function createVoipstudioSimulatorFromSpec(spec: OpenApiDocument, options
     onReset: () => {
       Object.assign(store, seedStore(seed, now()));
       sessions.clear();
+      webhooks.reset();
     },
     extraAllowedHeaders: ['X-Language'],
   });
@@ -104,6 +122,19 @@ export function createVoipstudioSimulatorFromSpec(spec: OpenApiDocument, options
       return { ...server, baseUrl: baseUrlFor(server.url) };
     },
     mswHandlers: (baseUrl = defaultBaseUrl) => mswHandlers(app, baseUrl),
+    webhooks,
     reset: app.reset,
   };
+}
+
+function configuredWebhooks(webhooks: unknown) {
+  if (webhooks === undefined) return [];
+  if (!Array.isArray(webhooks)) throw new InvalidArgumentError('webhooks must be an array of {url, events?}');
+  return webhooks.map((webhook, index) => subscriptionOf(webhook, `webhooks[${index}]`));
+}
+
+function webhookTimeout(timeoutMs: unknown): number {
+  if (timeoutMs === undefined) return 2000;
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new InvalidArgumentError('webhookTimeoutMs must be a number of milliseconds > 0');
+  return timeoutMs;
 }

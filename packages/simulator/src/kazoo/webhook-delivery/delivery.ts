@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from '@pbxkit/kazoo';
+import { isTransportError, sendOutgoingRequest, type ReceiverAnswer, type TransportError } from '../../framework/http-delivery.js';
+import { OrderedDeliveries } from '../../framework/ordered-deliveries.js';
 import { privateFields, publicView, type Json, type Stored } from '../documents.js';
 import type { EventContract } from '../realtime/event-contract.js';
 import type { Webhook, WebhookAttempt } from '../records.js';
@@ -7,7 +9,6 @@ import { gregorianSeconds, modbId } from '../time.js';
 import { randomHex } from '../tokens.js';
 import { FailureWindow } from './failure-window.js';
 import { hooksFor, payloadFor } from './hook-selection.js';
-import { isTransportError, sendHookRequest, type HookResponse, type TransportError } from './http-sender.js';
 import { hookRequest, type HookRequest } from './request-encoding.js';
 
 /** An event as the webhooks app receives it. */
@@ -57,9 +58,7 @@ export class WebhookDelivery implements WebhookControl {
   readonly #timeoutMs: number;
   readonly #clusterId: string;
   readonly #failures: FailureWindow;
-  readonly #pending = new Set<Promise<unknown>>();
-  /** The last delivery queued per hook id. */
-  readonly #queues = new Map<string, Promise<void>>();
+  readonly #deliveries = new OrderedDeliveries();
 
   constructor(store: KazooStore, now: () => number, contract: EventContract, options: WebhookDeliveryOptions = {}) {
     assertOptions(options);
@@ -73,24 +72,18 @@ export class WebhookDelivery implements WebhookControl {
 
   /** Keeps `idle()` waiting until `work` settles. */
   track(work: Promise<unknown>): void {
-    const tracked: Promise<unknown> = work.catch(() => undefined).finally(() => this.#pending.delete(tracked));
-    this.#pending.add(tracked);
+    this.#deliveries.track(work);
   }
 
-  async idle(): Promise<void> {
-    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+  idle(): Promise<void> {
+    return this.#deliveries.idle();
   }
 
   /** Queues the event for every hook it fires; resolves when those deliveries are done. */
   deliver(event: WebhookEvent): Promise<void> {
-    const deliveries = hooksFor(this.#store, event).map((hook) => {
-      const queued = (this.#queues.get(hook.id) ?? Promise.resolve())
-        .then(() => this.#fire(hook.id, event))
-        .catch((error: unknown) => this.#contract.failure(`webhook ${event.hook}`, error))
-        .then(() => void (this.#queues.get(hook.id) === queued && this.#queues.delete(hook.id)));
-      this.#queues.set(hook.id, queued);
-      return queued;
-    });
+    const deliveries = hooksFor(this.#store, event).map((hook) =>
+      this.#deliveries.enqueue(hook.id, () => this.#fire(hook.id, event), (error) => this.#contract.failure(`webhook ${event.hook}`, error)),
+    );
     return Promise.all(deliveries).then(() => undefined);
   }
 
@@ -108,7 +101,7 @@ export class WebhookDelivery implements WebhookControl {
     const eventId = randomHex(32);
     // A PATCH with `retries: null` removes the field: the schema default applies.
     for (let retriesLeft = Number.isInteger(hook.retries) ? hook.retries : DEFAULT_RETRIES; ; retriesLeft--) {
-      const result = await sendHookRequest(request, this.#timeoutMs);
+      const result = await sendOutgoingRequest(request, this.#timeoutMs);
       const current = this.#store.webhooks.find(hookId);
       if (!current) return;
       const succeeded = !isTransportError(result) && (result.status === 200 || (request.method === 'PUT' && result.status === 201));
@@ -118,7 +111,7 @@ export class WebhookDelivery implements WebhookControl {
     }
   }
 
-  #record(hook: Stored<Webhook>, attempt: { event: WebhookEvent; eventId: string; request: HookRequest; result: HookResponse | TransportError; retriesLeft: number; succeeded: boolean }): void {
+  #record(hook: Stored<Webhook>, attempt: { event: WebhookEvent; eventId: string; request: HookRequest; result: ReceiverAnswer | TransportError; retriesLeft: number; succeeded: boolean }): void {
     const { event, eventId, request, result, retriesLeft, succeeded } = attempt;
     const timestamp = gregorianSeconds(this.#now());
     const common = {
@@ -134,7 +127,7 @@ export class WebhookDelivery implements WebhookControl {
       ...(request.body === undefined ? {} : { req_body: request.body }),
     } as const;
     const outcome: Partial<WebhookAttempt> = isTransportError(result)
-      ? { reason: 'kazoo http client error', client_error: result.clientError, retries_left: retriesLeft > 0 ? retriesLeft - 1 : 'retries exceeded' }
+      ? { reason: 'kazoo http client error', client_error: result.error, retries_left: retriesLeft > 0 ? retriesLeft - 1 : 'retries exceeded' }
       : {
           ...(succeeded ? {} : { reason: 'bad response code' }),
           resp_status_code: String(result.status),

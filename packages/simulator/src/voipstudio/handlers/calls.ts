@@ -2,20 +2,24 @@ import { formatDateTime, unixSeconds } from '../datetime.js';
 import { invalidField, notFound, vsError } from '../errors.js';
 import type { Cdr, LiveCall, User } from '../records.js';
 import { callerId, destinationOf } from '../seed/phone.js';
+import { callEventFields, endedCallFields } from '../webhooks/call-events.js';
 import { callerOf, idOf, itemReply, listHandler, type Deps, type VsContext, type VsHandlers } from './common.js';
 
 const WEBCALLS_PER_MINUTE = 5;
 const SETTABLE_STATES = new Set(['CONNECTED', 'ON_HOLD']);
 
-/** calls (live calls: make, answer, transfer, hang up), webcalls and leadcalls. */
+/**
+ * calls (live calls: make, answer, transfer, hang up), webcalls and leadcalls. A new call sends `call.ringing`,
+ * answering it `call.connected`, hanging up `call.hangup` (after `call.missed` for an unanswered inbound call).
+ */
 export function callHandlers(deps: Deps): VsHandlers {
-  const { store, now } = deps;
+  const { store, now, webhooks } = deps;
   const view = (call: LiveCall): LiveCall => ({ ...call, duration: Math.max(0, unixSeconds(now()) - call.start_time) });
   const findCall = (context: VsContext) => store.liveCalls.get(idOf(context));
   const userName = (user: User) => `${user.first_name ?? ''} ${user.last_name ?? ''}`.trim();
 
-  const startCall = (fields: Partial<LiveCall> & Pick<LiveCall, 'context' | 'destination' | 'dst'>) =>
-    store.liveCalls.insert((id) => ({
+  const startCall = (fields: Partial<LiveCall> & Pick<LiveCall, 'context' | 'destination' | 'dst'>) => {
+    const call = store.liveCalls.insert((id) => ({
       id,
       state: 'RINGING',
       clid: null,
@@ -37,13 +41,16 @@ export function callHandlers(deps: Deps): VsHandlers {
       dst_rate: fields.dst ? destinationOf(fields.dst).rate : null,
       ...fields,
     }));
+    webhooks.emit('call.ringing', callEventFields(call, 'RINGING', now()));
+    return call;
+  };
 
   /** A call that ends leaves the live list and becomes a CDR. */
   const endCall = (call: LiveCall) => {
     store.liveCalls.delete(call.id);
     const ended = unixSeconds(now());
     const userId = Number(call.destination === 'out' ? call.src_id : call.dst_id) || null;
-    store.cdrs.insert(
+    const cdr = store.cdrs.insert(
       (id): Cdr => ({
         id,
         call_id: call.id,
@@ -82,6 +89,8 @@ export function callHandlers(deps: Deps): VsHandlers {
         nb_notes: 0,
       }),
     );
+    if (cdr.type === 'M') webhooks.emit('call.missed', endedCallFields(call, cdr, 'MISSED', now()));
+    webhooks.emit('call.hangup', endedCallFields(call, cdr, 'HANGUP', now()));
   };
 
   return {
@@ -120,8 +129,10 @@ export function callHandlers(deps: Deps): VsHandlers {
       if (state !== undefined) {
         if (!SETTABLE_STATES.has(state)) return invalidField('state');
         if (state === 'ON_HOLD' && call.connected_at === null) return invalidField('state', 'Only a connected call can be put on hold.');
+        const answering = call.connected_at === null;
         call.state = state;
         call.connected_at ??= unixSeconds(now());
+        if (answering) webhooks.emit('call.connected', callEventFields(call, 'CONNECTED', now()));
       }
       if (dst !== undefined) {
         call.referred_by = call.dst;

@@ -7,6 +7,7 @@ import { notFound, vsError } from '../errors.js';
 import type { Caller, Sessions } from '../sessions.js';
 import type { Table } from '../../framework/table.js';
 import type { VoipstudioStore } from '../store.js';
+import type { VoipstudioWebhookControl } from '../webhooks/webhook-sender.js';
 
 export type VsHandler = Handler<Caller>;
 export type VsContext = HandlerContext<Caller>;
@@ -19,6 +20,8 @@ export interface Deps {
   contract: Contract;
   now: () => number;
   twoFactorCode: string;
+  /** Where state changes become webhook events. */
+  webhooks: Pick<VoipstudioWebhookControl, 'emit'>;
 }
 
 /** `{data, links}`: a single record. */

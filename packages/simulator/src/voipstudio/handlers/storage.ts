@@ -4,10 +4,16 @@ import { formatDateTime } from '../datetime.js';
 import { invalidField, notFound, vsError } from '../errors.js';
 import { callerOf, deleteMatchingHandler, fieldsOf, getHandler, idOf, itemReply, listHandler, type Deps, type VsHandlers } from './common.js';
 
-/** sms, faxes and transactions (with their PDFs). */
+/** sms (sending to one of the account's own numbers sends `sms.received`), faxes and transactions (with their PDFs). */
 export function storageHandlers(deps: Deps): VsHandlers {
-  const { store, now } = deps;
+  const { store, now, webhooks } = deps;
   const pdf = (title: string, lines: string[]) => bytes(simplePdf(title, lines), 'application/pdf');
+
+  /** An SMS sent to one of the account's own SMS numbers arrives there too: an inbound record and `sms.received`. */
+  const receiveSms = (text: { created_at: string; from: string; to: string; message: string }) => {
+    store.sms.insert((id) => ({ ...text, id, user_id: null, type: 'I', result: 'RECEIVED' }));
+    webhooks.emit('sms.received', { customer_id: store.account.customerId, from_no: text.from, to_no: text.to, text: text.message });
+  };
 
   return {
     listSms: listHandler(deps, 'listSms', { rows: () => store.sms.all() }),
@@ -20,16 +26,9 @@ export function storageHandlers(deps: Deps): VsHandlers {
       const senders = store.ddis.all().filter((ddi) => ddi.sms_enabled).map((ddi) => ddi.e164);
       const sender = from?.replace(/^\+/, '') ?? senders[0];
       if (sender === undefined || !senders.includes(sender)) return invalidField('from', 'This number cannot send SMS.');
-      const sms = store.sms.insert((id) => ({
-        id,
-        created_at: formatDateTime(now()),
-        user_id: callerOf(context).userId,
-        from: sender,
-        to: to.replace(/^\+/, ''),
-        message,
-        type: 'O',
-        result: 'SENT',
-      }));
+      const text = { created_at: formatDateTime(now()), from: sender, to: to.replace(/^\+/, ''), message };
+      const sms = store.sms.insert((id) => ({ id, user_id: callerOf(context).userId, ...text, type: 'O', result: 'SENT' }));
+      if (senders.includes(text.to)) receiveSms(text);
       return itemReply(sms, 201);
     },
 
