@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createKazooSimulator } from '../../src/index.js';
 import { formEncode } from '../../src/kazoo/webhook-delivery/request-encoding.js';
 import { START, startKazoo, type Json, type KazooEnv } from './harness.js';
-import { refusedUrl, startReceiver, type Answer } from './webhook-receiver.js';
+import { refusedUrl, startReceiver, type Answer } from '../webhook-receiver.js';
 
 let env: KazooEnv;
 let token: string;

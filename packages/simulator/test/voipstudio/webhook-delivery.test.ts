@@ -1,7 +1,7 @@
 import { InvalidArgumentError, webhookEventNames, type VoipstudioWebhookEvents } from '@pbxkit/voipstudio';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVoipstudioSimulator, type VoipstudioSimulatorOptions } from '../../src/index.js';
-import { refusedUrl, startReceiver } from '../kazoo/webhook-receiver.js';
+import { refusedUrl, startReceiver } from '../webhook-receiver.js';
 import { startEventReceiver } from './event-receiver.js';
 import { startSimulator } from './harness.js';
 
