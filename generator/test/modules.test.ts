@@ -55,8 +55,16 @@ describe('schema, client, models, events and operations modules', () => {
       .map((alias) => [alias.getName(), alias.getTypeNodeOrThrow().getText()]);
     expect(aliases).toContainEqual(['Recording', "components['schemas']['Recording']"]);
     expect(aliases.map(([name]) => name)).toEqual([
-      'Credentials', 'Error', 'Gregorian', 'Nonce', 'Recording', 'RecordingImport', 'RecordingReady', 'Session',
+      'Credentials', 'Direction', 'Error', 'Gregorian', 'Nonce', 'Recording', 'RecordingImport', 'RecordingReady', 'Session',
     ]);
+  });
+
+  it('models.ts lists the values of a string enum at run time, and of nothing else', async () => {
+    const values = parsed('models.ts')
+      .getVariableDeclarations()
+      .map((declaration) => [declaration.getName(), declaration.getTypeNodeOrThrow().getText()]);
+    expect(values).toEqual([['DirectionValues', 'readonly Direction[]']]);
+    expect((await load('models.ts')).DirectionValues).toEqual(['inbound', 'outbound']);
   });
 
   it('events.ts maps each webhook to its payload type and lists the names at run time', async () => {

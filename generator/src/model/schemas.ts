@@ -23,7 +23,15 @@ export function buildSchemaAliases(document: Json, specFile: string): { schemas:
       });
       continue;
     }
-    byAlias.set(alias, { schema, alias, description: stringOf(node.description) });
+    const values = stringEnumValues(node);
+    byAlias.set(alias, { schema, alias, description: stringOf(node.description), ...(values && { values }) });
   }
   return { schemas: [...byAlias.values()].sort(byKey((entry) => entry.alias)), problems };
+}
+
+/** The values of a schema that is nothing but an enum of strings (`type: string` or no type). */
+function stringEnumValues(node: Json): string[] | undefined {
+  const values = node.enum;
+  if (!Array.isArray(values) || values.length === 0 || !values.every((value) => typeof value === 'string')) return undefined;
+  return node.type === undefined || node.type === 'string' ? (values as string[]) : undefined;
 }

@@ -92,6 +92,8 @@ export interface SchemaAlias {
   /** Exported type name in models.ts. */
   alias: string;
   description: string | undefined;
+  /** The values of a schema that is a string enum, exported at run time as `<alias>Values`. */
+  values?: string[];
 }
 
 /** Everything the emitters need to know about one spec. */

@@ -17,14 +17,4 @@ export * from './generated/index.js';
 export * from '@pbxkit/core/public';
 export * from './webhooks/index.js';
 export * from './events/index.js';
-export {
-  createKazooWebhook,
-  KAZOO_NOTIFICATION_TYPES,
-  KAZOO_OBJECT_ACTIONS,
-  KAZOO_OBJECT_TYPES,
-  kazooWebhook,
-  type KazooNotificationType,
-  type KazooObjectAction,
-  type KazooObjectType,
-  type KazooWebhookSpec,
-} from './webhook-hooks.js';
+export { createKazooWebhook, kazooWebhook, type KazooWebhookSpec } from './webhook-hooks.js';

@@ -1,27 +1,14 @@
 import { InvalidArgumentError } from '@pbxkit/core';
 import type { WebhooksResource } from './generated/resources/webhooks.js';
-import type { Webhook } from './generated/models.js';
-
-/** What happened to a document, for an `object` hook. */
-export const KAZOO_OBJECT_ACTIONS = ['doc_created', 'doc_edited', 'doc_deleted'] as const;
-/** The documents an `object` hook can watch. */
-export const KAZOO_OBJECT_TYPES = ['account', 'callflow', 'device', 'faxbox', 'media', 'user', 'vmbox', 'fax', 'mailbox_message', 'call_recording'] as const;
-/**
- * The notification (teletype) events of a `notifications` hook. `system_alert` and `webhook_disabled` are
- * offered to super-duper admins only.
- */
-export const KAZOO_NOTIFICATION_TYPES = [
-  'account_zone_change', 'bill_reminder', 'cf_notification', 'cnam_request', 'customer_update', 'denied_emergency_bridge',
-  'deregister', 'first_occurrence', 'inbound_fax', 'inbound_fax_error', 'low_balance', 'missed_call', 'new_account',
-  'new_user', 'outbound_fax', 'outbound_fax_error', 'outbound_smtp_fax_error', 'password_recovery', 'port_cancel',
-  'port_comment', 'port_pending', 'port_rejected', 'port_request', 'port_scheduled', 'port_unconfirmed', 'ported',
-  'register', 'service_added', 'system_alert', 'topup', 'transaction', 'voicemail_full', 'voicemail_new',
-  'voicemail_saved', 'webhook', 'webhook_disabled',
-] as const;
-
-export type KazooObjectAction = (typeof KAZOO_OBJECT_ACTIONS)[number];
-export type KazooObjectType = (typeof KAZOO_OBJECT_TYPES)[number];
-export type KazooNotificationType = (typeof KAZOO_NOTIFICATION_TYPES)[number];
+import {
+  WebhookNotificationTypeValues,
+  WebhookObjectActionValues,
+  WebhookObjectTypeValues,
+  type Webhook,
+  type WebhookNotificationType,
+  type WebhookObjectAction,
+  type WebhookObjectType,
+} from './generated/models.js';
 
 /** The hooks that take no filter. */
 const plainHooks = ['channel_create', 'channel_answer', 'channel_bridge', 'channel_destroy', 'parking', 'sms', 'mms', 'all'] as const;
@@ -36,8 +23,8 @@ export type KazooWebhookSpec = Settings &
   (
     | { hook: (typeof plainHooks)[number] }
     /** Kazoo filters object events on both `action` and `type` (`all` for any): one alone matches nothing. */
-    | { hook: 'object'; action: KazooObjectAction | 'all'; type: KazooObjectType | 'all' }
-    | { hook: 'notifications'; type: KazooNotificationType | 'all' }
+    | { hook: 'object'; action: WebhookObjectAction | 'all'; type: WebhookObjectType | 'all' }
+    | { hook: 'notifications'; type: WebhookNotificationType | 'all' }
   );
 
 const isIn = <T extends string>(list: readonly T[], value: unknown): value is T => (list as readonly unknown[]).includes(value);
@@ -51,12 +38,12 @@ function filterOf(spec: KazooWebhookSpec): Record<string, string> {
   const values = (list: readonly string[]) => `one of ${list.join(', ')} or all`;
   switch (spec.hook) {
     case 'object':
-      if (!isIn([...KAZOO_OBJECT_ACTIONS, 'all'], action)) fail(`an object hook needs \`action\`: ${values(KAZOO_OBJECT_ACTIONS)} (Kazoo matches nothing without it)`);
-      if (!isIn([...KAZOO_OBJECT_TYPES, 'all'], type)) fail(`an object hook needs \`type\`: ${values(KAZOO_OBJECT_TYPES)} (Kazoo matches nothing without it)`);
+      if (!isIn([...WebhookObjectActionValues, 'all'], action)) fail(`an object hook needs \`action\`: ${values(WebhookObjectActionValues)} (Kazoo matches nothing without it)`);
+      if (!isIn([...WebhookObjectTypeValues, 'all'], type)) fail(`an object hook needs \`type\`: ${values(WebhookObjectTypeValues)} (Kazoo matches nothing without it)`);
       return { action: action as string, type: type as string };
     case 'notifications':
       if (action !== undefined) fail('a notifications hook takes no `action`');
-      if (!isIn([...KAZOO_NOTIFICATION_TYPES, 'all'], type)) fail(`a notifications hook needs \`type\`: ${values(KAZOO_NOTIFICATION_TYPES)}`);
+      if (!isIn([...WebhookNotificationTypeValues, 'all'], type)) fail(`a notifications hook needs \`type\`: ${values(WebhookNotificationTypeValues)}`);
       return { type: type as string };
     default:
       if (!isIn(plainHooks, spec.hook)) fail(`\`hook\` must be one of ${[...plainHooks, 'object', 'notifications'].join(', ')}`);

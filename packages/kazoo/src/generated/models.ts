@@ -435,6 +435,19 @@ export type PhoneNumberSearchResult = components['schemas']['PhoneNumberSearchRe
  */
 export type PhoneNumberState = components['schemas']['PhoneNumberState'];
 
+/** Every value of `PhoneNumberState`, in the spec's order. */
+export const PhoneNumberStateValues: readonly PhoneNumberState[] = [
+  'aging',
+  'available',
+  'deleted',
+  'discovery',
+  'in_service',
+  'port_in',
+  'port_out',
+  'released',
+  'reserved',
+];
+
 /**
  * Options of a blocking quickcall sent as a body (the same options are also read from the query string; the
  * body wins). `auto_answer` and `number_filter` are read from the query string only.
@@ -605,8 +618,81 @@ export type WebhookChannelEvent = components['schemas']['WebhookChannelEvent'];
  */
 export type WebhookNotificationEvent = components['schemas']['WebhookNotificationEvent'];
 
+/**
+ * The notification (teletype) events a `notifications` hook can follow, as its `custom_data.type`
+ * (`WH/doc/events/notifications.md`). `system_alert` and `webhook_disabled` are offered to super-duper admins
+ * only.
+ */
+export type WebhookNotificationType = components['schemas']['WebhookNotificationType'];
+
+/** Every value of `WebhookNotificationType`, in the spec's order. */
+export const WebhookNotificationTypeValues: readonly WebhookNotificationType[] = [
+  'account_zone_change',
+  'bill_reminder',
+  'cf_notification',
+  'cnam_request',
+  'customer_update',
+  'denied_emergency_bridge',
+  'deregister',
+  'first_occurrence',
+  'inbound_fax',
+  'inbound_fax_error',
+  'low_balance',
+  'missed_call',
+  'new_account',
+  'new_user',
+  'outbound_fax',
+  'outbound_fax_error',
+  'outbound_smtp_fax_error',
+  'password_recovery',
+  'port_cancel',
+  'port_comment',
+  'port_pending',
+  'port_rejected',
+  'port_request',
+  'port_scheduled',
+  'port_unconfirmed',
+  'ported',
+  'register',
+  'service_added',
+  'system_alert',
+  'topup',
+  'transaction',
+  'voicemail_full',
+  'voicemail_new',
+  'voicemail_saved',
+  'webhook',
+  'webhook_disabled',
+];
+
+/** What happened to a document, as the `object` hook's `custom_data.action` and the event's `action`. */
+export type WebhookObjectAction = components['schemas']['WebhookObjectAction'];
+
+/** Every value of `WebhookObjectAction`, in the spec's order. */
+export const WebhookObjectActionValues: readonly WebhookObjectAction[] = ['doc_created', 'doc_edited', 'doc_deleted'];
+
 /** What Kazoo posts to an `object` hook (`webhooks_object:format_event/2`). */
 export type WebhookObjectEvent = components['schemas']['WebhookObjectEvent'];
+
+/**
+ * The documents whose changes Kazoo reports (`object` hooks' `custom_data.type`, the event's `type`, and the
+ * last segment of blackhole `object.*.<type>` bindings).
+ */
+export type WebhookObjectType = components['schemas']['WebhookObjectType'];
+
+/** Every value of `WebhookObjectType`, in the spec's order. */
+export const WebhookObjectTypeValues: readonly WebhookObjectType[] = [
+  'account',
+  'callflow',
+  'device',
+  'faxbox',
+  'media',
+  'user',
+  'vmbox',
+  'fax',
+  'mailbox_message',
+  'call_recording',
+];
 
 /** What Kazoo posts to a `parking` hook. */
 export type WebhookParkingEvent = components['schemas']['WebhookParkingEvent'];

@@ -7777,18 +7777,34 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    /**
+     * @description The notification (teletype) events a `notifications` hook can follow, as its `custom_data.type`
+     *     (`WH/doc/events/notifications.md`). `system_alert` and `webhook_disabled` are offered to super-duper admins
+     *     only.
+     * @enum {string}
+     */
+    WebhookNotificationType: "account_zone_change" | "bill_reminder" | "cf_notification" | "cnam_request" | "customer_update" | "denied_emergency_bridge" | "deregister" | "first_occurrence" | "inbound_fax" | "inbound_fax_error" | "low_balance" | "missed_call" | "new_account" | "new_user" | "outbound_fax" | "outbound_fax_error" | "outbound_smtp_fax_error" | "password_recovery" | "port_cancel" | "port_comment" | "port_pending" | "port_rejected" | "port_request" | "port_scheduled" | "port_unconfirmed" | "ported" | "register" | "service_added" | "system_alert" | "topup" | "transaction" | "voicemail_full" | "voicemail_new" | "voicemail_saved" | "webhook" | "webhook_disabled";
+    /**
+     * @description What happened to a document, as the `object` hook's `custom_data.action` and the event's `action`.
+     * @enum {string}
+     */
+    WebhookObjectAction: "doc_created" | "doc_edited" | "doc_deleted";
     /** @description What Kazoo posts to an `object` hook (`webhooks_object:format_event/2`). */
     WebhookObjectEvent: {
       id: string;
       account_id?: string;
-      /** @enum {string} */
-      action: "doc_created" | "doc_edited" | "doc_deleted";
-      /** @description The document type: `user`, `device`, `callflow`, `vmbox`, ... */
-      type: string;
+      action: components["schemas"]["WebhookObjectAction"];
+      type: components["schemas"]["WebhookObjectType"];
       cluster_id?: string;
     } & {
       [key: string]: unknown;
     };
+    /**
+     * @description The documents whose changes Kazoo reports (`object` hooks' `custom_data.type`, the event's `type`, and the
+     *     last segment of blackhole `object.*.<type>` bindings).
+     * @enum {string}
+     */
+    WebhookObjectType: "account" | "callflow" | "device" | "faxbox" | "media" | "user" | "vmbox" | "fax" | "mailbox_message" | "call_recording";
     /** @description What Kazoo posts to a `parking` hook. */
     WebhookParkingEvent: {
       account_id?: string;

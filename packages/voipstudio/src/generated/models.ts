@@ -108,6 +108,27 @@ export type FilterCondition = components['schemas']['FilterCondition'];
  */
 export type FilterOperator = components['schemas']['FilterOperator'];
 
+/** Every value of `FilterOperator`, in the spec's order. */
+export const FilterOperatorValues: readonly FilterOperator[] = [
+  'eq',
+  '=',
+  'ne',
+  'neq',
+  '<>',
+  '!=',
+  'lt',
+  '<',
+  'lte',
+  '<=',
+  'gt',
+  '>',
+  'gte',
+  '>=',
+  'in',
+  'like',
+  'notlike',
+];
+
 /** The value to compare with; an array for `in` (e.g. `["foo", "bar"]`). */
 export type FilterValue = components['schemas']['FilterValue'];
 

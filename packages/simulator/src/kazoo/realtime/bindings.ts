@@ -2,6 +2,7 @@
  * Blackhole bindings (kazoo.md §10): `<prefix>.<family>.<keys...>`, e.g. `call.CHANNEL_CREATE.*` or
  * `object.doc_edited.user`. A subscription's `*` segment matches any one segment of a published binding.
  */
+import { WebhookObjectActionValues, WebhookObjectTypeValues, type WebhookObjectAction, type WebhookObjectType } from '@pbxkit/kazoo';
 
 export const CALL_EVENTS = [
   'CHANNEL_CREATE',
@@ -16,11 +17,11 @@ export const CALL_EVENTS = [
 ] as const;
 export type CallEventName = (typeof CALL_EVENTS)[number];
 
-export const OBJECT_ACTIONS = ['doc_created', 'doc_edited', 'doc_deleted'] as const;
-export type ObjectAction = (typeof OBJECT_ACTIONS)[number];
+export const OBJECT_ACTIONS = WebhookObjectActionValues;
+export type ObjectAction = WebhookObjectAction;
 
-export const OBJECT_TYPES = ['account', 'callflow', 'device', 'faxbox', 'media', 'user', 'vmbox', 'fax', 'mailbox_message', 'call_recording'] as const;
-export type ObjectType = (typeof OBJECT_TYPES)[number];
+export const OBJECT_TYPES = WebhookObjectTypeValues;
+export type ObjectType = WebhookObjectType;
 
 export const isObjectType = (type: string): type is ObjectType => (OBJECT_TYPES as readonly string[]).includes(type);
 

@@ -110,5 +110,8 @@ export type UserPolicyList = components['schemas']['UserPolicyList'];
  */
 export type UserPurpose = components['schemas']['UserPurpose'];
 
+/** Every value of `UserPurpose`, in the spec's order. */
+export const UserPurposeValues: readonly UserPurpose[] = ['user', 'internal', 'external_api'];
+
 /** A user's new settings; fields left out take their defaults. */
 export type UserUpdate = components['schemas']['UserUpdate'];

@@ -7,6 +7,9 @@ import type { components } from './schema.js';
  */
 export type CallStatus = components['schemas']['CallStatus'];
 
+/** Every value of `CallStatus`, in the spec's order. */
+export const CallStatusValues: readonly CallStatus[] = ['answered', 'blocked', 'voicemail', 'unknown'];
+
 /**
  * A call detail record: one call from its start to its end, with the party that placed it
  * (`source_*`), the number that was dialled (`requested_*`) and the party that answered, or the

@@ -31,6 +31,9 @@ export type GreetingCopy = components['schemas']['GreetingCopy'];
 /** `unavailable` (played on no answer), `busy`, or `name` (the recorded name of the box owner). */
 export type GreetingName = components['schemas']['GreetingName'];
 
+/** Every value of `GreetingName`, in the spec's order. */
+export const GreetingNameValues: readonly GreetingName[] = ['unavailable', 'busy', 'name'];
+
 export type Node = components['schemas']['Node'];
 export type NodeCall = components['schemas']['NodeCall'];
 export type NodeList = components['schemas']['NodeList'];
@@ -43,6 +46,9 @@ export type Relocate = components['schemas']['Relocate'];
 
 /** `answer`: when the new device answers; `api`: on `completeRelocate`. */
 export type RelocateCompletion = components['schemas']['RelocateCompletion'];
+
+/** Every value of `RelocateCompletion`, in the spec's order. */
+export const RelocateCompletionValues: readonly RelocateCompletion[] = ['answer', 'api'];
 
 export type RelocateList = components['schemas']['RelocateList'];
 
@@ -59,6 +65,9 @@ export type SnoopUpdate = components['schemas']['SnoopUpdate'];
  * Alice, `out` Bob, `both` Alice and Bob.
  */
 export type SnoopWhisperMode = components['schemas']['SnoopWhisperMode'];
+
+/** Every value of `SnoopWhisperMode`, in the spec's order. */
+export const SnoopWhisperModeValues: readonly SnoopWhisperMode[] = ['none', 'in', 'out', 'both'];
 
 export type SwitchboardAnswer = components['schemas']['SwitchboardAnswer'];
 export type SwitchboardCall = components['schemas']['SwitchboardCall'];

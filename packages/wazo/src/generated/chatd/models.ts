@@ -15,6 +15,9 @@ export type LinePresence = components['schemas']['LinePresence'];
  */
 export type LineState = components['schemas']['LineState'];
 
+/** Every value of `LineState`, in the spec's order. */
+export const LineStateValues: readonly LineState[] = ['available', 'holding', 'ringing', 'progressing', 'talking', 'unavailable'];
+
 export type Message = components['schemas']['Message'];
 export type MessageCreate = components['schemas']['MessageCreate'];
 
@@ -35,6 +38,9 @@ export type PresenceList = components['schemas']['PresenceList'];
 
 /** The presence the user chose. */
 export type PresenceState = components['schemas']['PresenceState'];
+
+/** Every value of `PresenceState`, in the spec's order. */
+export const PresenceStateValues: readonly PresenceState[] = ['available', 'away', 'unavailable', 'invisible'];
 
 export type PresenceUpdate = components['schemas']['PresenceUpdate'];
 export type Room = components['schemas']['Room'];
