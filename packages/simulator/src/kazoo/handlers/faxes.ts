@@ -1,6 +1,7 @@
 import { simplePdf } from '../../framework/media/pdf.js';
 import type { SimReply } from '../../framework/reply.js';
 import { clientFields, isJsonObject, publicView, type Json, type Stored } from '../documents.js';
+import { outgoingFaxEvents } from '../realtime/fax-events.js';
 import type { Fax, FaxJob, SmtpLog } from '../records.js';
 import { attachmentKey } from '../store.js';
 import { prettyDateTime } from '../time.js';
@@ -36,6 +37,7 @@ export function faxRoutes(deps: Deps): Routes {
     const id = randomHex();
     const job = store.faxJobs.insert(accountIdOf(context), id, { retries: 1, attempts: 0, ...fields, status: 'pending', direction: 'outgoing' } as unknown as FaxJob, nowSeconds(deps));
     if (document) store.attachments.set(attachmentKey('fax', id), document);
+    deps.events.emit(outgoingFaxEvents(job, nowSeconds(deps)));
     const location = new URL(context.request.url).pathname.replace(/\/faxes(\/outgoing)?\/?$/, `/faxes/outgoing/${id}`);
     return reply(deps, context, 201, publicView(job), { revision: job._rev, headers: { Location: location } });
   };
@@ -53,6 +55,7 @@ export function faxRoutes(deps: Deps): Routes {
         { retries: 1, attempts: 0, from_number: fax.from_number, to_number: fax.to_number, ...fields, status: 'pending', direction: 'outgoing', resubmitted_from: fax.id } as FaxJob,
         nowSeconds(deps),
       );
+      deps.events.emit(outgoingFaxEvents(job, nowSeconds(deps)));
       return reply(deps, context, 201, publicView(job), { revision: job._rev });
     });
 

@@ -2,6 +2,7 @@ import type { SimReply } from '../../framework/reply.js';
 import { clientFields, privateFields, publicView, type Json, type Stored } from '../documents.js';
 import type { ValidationData } from '../envelope.js';
 import { buildFilter } from '../query/filters.js';
+import { voicemailNewEvents } from '../realtime/voicemail-events.js';
 import type { Vmbox, VoicemailMessage } from '../records.js';
 import { attachmentKey } from '../store.js';
 import { modbId, prettyDateTime } from '../time.js';
@@ -106,6 +107,7 @@ export function vmboxRoutes(deps: Deps): Routes {
       const realm = store.accounts.find(box.pvt_account_id)?.realm ?? '';
       const defaults = { caller_id_number: 'anonymous', caller_id_name: 'anonymous', call_id: randomHex(), from: `anonymous@${realm}`, to: `${box.mailbox}@${realm}`, length: 1, timestamp: now };
       const message = store.voicemailMessages.insert(box.pvt_account_id, id, { ...defaults, ...fields, folder, source_id: box.id, media_id: id } as VoicemailMessage, now, { pvt_has_audio: false });
+      deps.events.emit(voicemailNewEvents(box, message));
       return reply(deps, context, 201, messageView(message), { revision: message._rev, headers: { Location: locationOf(context, id) } });
     }),
 

@@ -1,10 +1,10 @@
 import type { WebhookDelivery, WebhookEvent } from '../webhook-delivery/delivery.js';
 import type { BlackholeControl, BlackholePublication } from './blackhole.js';
 
-/** One state change as blackhole shows it and as webhooks carry it. */
+/** One state change as blackhole shows it and as webhooks carry it (some show on only one of them). */
 export interface SimEvent {
-  publication: BlackholePublication;
-  webhook: WebhookEvent;
+  publication?: BlackholePublication;
+  webhook?: WebhookEvent;
 }
 
 /**
@@ -23,8 +23,8 @@ export class KazooEvents {
   emit(events: readonly SimEvent[]): void {
     if (events.length === 0) return;
     const delivered = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      for (const event of events) this.#blackhole.publish(event.publication);
-      return Promise.all(events.map((event) => this.#webhooks.deliver(event.webhook)));
+      for (const { publication } of events) if (publication) this.#blackhole.publish(publication);
+      return Promise.all(events.flatMap(({ webhook }) => (webhook ? [this.#webhooks.deliver(webhook)] : [])));
     });
     this.#webhooks.track(delivered);
   }

@@ -15,12 +15,14 @@ import { hookRequest, type HookRequest } from './request-encoding.js';
 export interface WebhookEvent {
   /** The account the event happened in. */
   accountId: string;
-  /** The hook type it fires: `channel_create`, ..., `object`. */
+  /** The hook type it fires: `channel_create`, ..., `object`, `notifications`. */
   hook: string;
   /** The payload before `custom_data` and `cluster_id`. */
   payload: Json;
   /** An object event's type and action, which `object` hooks filter on. */
   object?: { type: string; action: string };
+  /** A notification's type (`voicemail_new`, `outbound_fax`, ...), which `notifications` hooks filter on. */
+  notification?: string;
 }
 
 export interface WebhookDeliveryOptions {

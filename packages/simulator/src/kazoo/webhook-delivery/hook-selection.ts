@@ -5,7 +5,8 @@ import type { WebhookEvent } from './delivery.js';
 
 /**
  * The enabled hooks an event fires: the event account's hooks of that type (or `all`), and its ancestors'
- * hooks that set `include_subaccounts`. An `object` hook filters on `custom_data.type` and `.action`.
+ * hooks that set `include_subaccounts`. An `object` hook filters on `custom_data.type` and `.action`, a
+ * `notifications` hook on `custom_data.type`.
  */
 export function hooksFor(store: KazooStore, event: WebhookEvent): Stored<Webhook>[] {
   const account = store.accounts.find(event.accountId);
@@ -15,8 +16,16 @@ export function hooksFor(store: KazooStore, event: WebhookEvent): Stored<Webhook
       hook.enabled !== false &&
       (hook.hook === event.hook || hook.hook === 'all') &&
       (hook.pvt_account_id === account.id || (hook.include_subaccounts === true && account.pvt_tree.includes(hook.pvt_account_id))) &&
-      objectFilterMatches(hook, event),
+      objectFilterMatches(hook, event) &&
+      notificationFilterMatches(hook, event),
   );
+}
+
+/** `webhooks_notifications`: a `notifications` hook fires for the type its `custom_data.type` names, or for every type with `all`. */
+function notificationFilterMatches(hook: Stored<Webhook>, event: WebhookEvent): boolean {
+  if (event.notification === undefined || hook.hook !== 'notifications') return true;
+  const type = isJsonObject(hook.custom_data) ? hook.custom_data.type : undefined;
+  return type === 'all' || type === event.notification;
 }
 
 /**
