@@ -22,4 +22,5 @@ export type { Page } from './pagination.js';
 export type { ApiFactory, ComposedApi } from './resource.js';
 export type { RetryOptions } from './retry.js';
 export { SocketConnectionError, type SocketState, type SocketStatus, type ReconnectOptions } from './realtime/reconnecting-socket.js';
+export type { KeepAliveSetting, SocketOptions } from './realtime/socket-options.js';
 export type { WebSocketConstructor } from './realtime/web-socket.js';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer, type WebSocket as ServerSocket } from 'ws';
+import { until } from '../../../scripts/test-support/until.js';
 import { AbortError } from '../src/errors.js';
 import { Listeners } from '../src/realtime/listeners.js';
 import { backoffDelay } from '../src/realtime/backoff.js';
@@ -33,12 +34,6 @@ afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-function until(check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const poll = () => (check() ? resolve() : setTimeout(poll, 5));
-    poll();
-  });
-}
 
 /** A client whose handshake says hello and waits for the welcome. */
 function client(overrides: Partial<ReconnectingSocketOptions> = {}) {

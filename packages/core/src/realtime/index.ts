@@ -12,4 +12,5 @@ export {
   type SocketStatus,
   type SocketVerdict,
 } from './reconnecting-socket.js';
+export { DEFAULT_KEEP_ALIVE, socketOptionProblems, type KeepAliveSetting, type SocketOptions } from './socket-options.js';
 export { resolveWebSocket, type WebSocketConstructor, type WebSocketLike } from './web-socket.js';

@@ -1,6 +1,7 @@
 import {
   AuthenticationError,
   ConnectionError,
+  DEFAULT_KEEP_ALIVE,
   InvalidArgumentError,
   Listeners,
   PbxkitError,
@@ -61,7 +62,6 @@ export interface KazooEvents {
   onStatus(listener: (status: SocketStatus) => void): () => void;
 }
 
-const DEFAULT_KEEP_ALIVE = { intervalMs: 30_000, timeoutMs: 10_000 };
 
 /** A `subscribe()` call's hold on its bindings: the listener's removers, by binding. */
 type Hold = Map<string, () => void>;

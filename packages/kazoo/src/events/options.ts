@@ -1,20 +1,11 @@
-import { InvalidArgumentError, type ReconnectOptions } from '@pbxkit/core';
+import { InvalidArgumentError, socketOptionProblems, type SocketOptions } from '@pbxkit/core';
 import type { KazooSessionMethods } from '../client.js';
 
-export interface KazooEventsOptions {
+export interface KazooEventsOptions extends SocketOptions {
   /** Blackhole's WebSocket URL, e.g. `wss://kazoo.example.com:5556` (Kazoo's default ports: 5555 plain, 5556 TLS). */
   url: string;
   /** The account whose events to subscribe to (it or a descendant of the token's). Default: the session's account. */
   accountId?: string;
-  /** A WebSocket class; default: the global one, else the `ws` package (Node 20). */
-  WebSocket?: unknown;
-  /** Reconnection backoff (equal jitter, default 0.5 s doubling up to 30 s) and the attempts allowed in a row. */
-  reconnect?: ReconnectOptions;
-  /**
-   * Sends `{"action":"ping"}` after `intervalMs` of silence and replaces the connection when nothing arrives
-   * within `timeoutMs` (default 30 s / 10 s); `false` turns it off.
-   */
-  keepAlive?: { intervalMs: number; timeoutMs: number } | false;
   /** How long a command waits for its reply (and for a connection), in ms (default 10,000). */
   requestTimeoutMs?: number;
   /** Where errors of listeners and of resubscriptions go (default `console.error`). */
@@ -30,19 +21,13 @@ export function assertEventsOptions(kazoo: KazooSessionMethods, options: KazooEv
     throw new InvalidArgumentError('createKazooEvents() takes a Kazoo client (from createKazooClient or composeKazooClient) first');
   }
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('createKazooEvents() needs options with a `url`');
-  const { url, accountId, WebSocket, reconnect, keepAlive, requestTimeoutMs, onError } = options;
+  const { url, accountId, requestTimeoutMs, onError } = options;
   if (typeof url !== 'string' || !URL.canParse(url) || !/^wss?:$/.test(new URL(url).protocol)) {
     throw new InvalidArgumentError('`url` must be a ws:// or wss:// URL, e.g. ws://kazoo.example.com:5555');
   }
   if (!optional(accountId, (id) => typeof id === 'string' && id !== '')) throw new InvalidArgumentError('`accountId` must be a non-empty string');
-  if (!optional(WebSocket, (value) => typeof value === 'function')) throw new InvalidArgumentError('`WebSocket` must be a WebSocket class');
-  const backoff = reconnect ?? {};
-  if (typeof backoff !== 'object' || !['initialDelayMs', 'maxDelayMs', 'maxAttempts'].every((key) => optional(backoff[key as keyof ReconnectOptions], positive))) {
-    throw new InvalidArgumentError('`reconnect` takes positive `initialDelayMs`, `maxDelayMs` and `maxAttempts`');
-  }
-  if (!optional(keepAlive, (value) => value === false || (typeof value === 'object' && value !== null && positive((value as { intervalMs: unknown }).intervalMs) && positive((value as { timeoutMs: unknown }).timeoutMs)))) {
-    throw new InvalidArgumentError('`keepAlive` must be false or { intervalMs, timeoutMs } with positive numbers');
-  }
+  const [socketProblem] = socketOptionProblems(options);
+  if (socketProblem) throw new InvalidArgumentError(socketProblem);
   if (!optional(requestTimeoutMs, positive)) throw new InvalidArgumentError('`requestTimeoutMs` must be a positive number');
   if (!optional(onError, (value) => typeof value === 'function')) throw new InvalidArgumentError('`onError` must be a function');
 }

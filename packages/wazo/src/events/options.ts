@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@pbxkit/core';
+import { DEFAULT_KEEP_ALIVE, InvalidArgumentError, socketOptionProblems, type KeepAliveSetting } from '@pbxkit/core';
 import type { WazoSessionLayer } from '../client.js';
 import { isObject } from '../errors.js';
 import type { WazoEventsOptions } from './types.js';
@@ -9,15 +9,11 @@ export type WazoEventsSession = Pick<WazoSessionLayer, 'baseUrl' | 'session' | '
 /** websocketd's path behind the stack's nginx. */
 const WEBSOCKETD_PATH = '/api/websocketd/';
 
-const DEFAULT_KEEP_ALIVE = { intervalMs: 30_000, timeoutMs: 10_000 };
-
 export interface CheckedEventsOptions extends WazoEventsOptions {
   url: string;
-  keepAlive: { intervalMs: number; timeoutMs: number } | false;
+  keepAlive: KeepAliveSetting;
 }
 
-const positive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
-const notNegative = (value: unknown) => typeof value === 'number' && value >= 0;
 const optionalFunction = (value: unknown) => value === undefined || typeof value === 'function';
 
 function socketUrl(given: unknown, baseUrl: string): string | undefined {
@@ -25,17 +21,6 @@ function socketUrl(given: unknown, baseUrl: string): string | undefined {
   if (typeof given !== 'string' || !URL.canParse(given)) return undefined;
   const url = new URL(given);
   return /^wss?:$/.test(url.protocol) && !url.searchParams.has('token') ? url.href : undefined;
-}
-
-function reconnectProblem(reconnect: unknown): string | false {
-  if (reconnect === undefined) return false;
-  const { initialDelayMs, maxDelayMs, maxAttempts } = (isObject(reconnect) ? reconnect : {}) as Record<string, unknown>;
-  const fine =
-    isObject(reconnect) &&
-    (initialDelayMs === undefined || notNegative(initialDelayMs)) &&
-    (maxDelayMs === undefined || notNegative(maxDelayMs)) &&
-    (maxAttempts === undefined || maxAttempts === Infinity || (Number.isInteger(maxAttempts) && (maxAttempts as number) >= 0));
-  return !fine && '`reconnect` is { initialDelayMs?, maxDelayMs? } (0 or more ms) and { maxAttempts? } (a whole number or Infinity)';
 }
 
 /** Throws `InvalidArgumentError` naming every bad argument. */
@@ -52,11 +37,7 @@ export function checkEventsArguments(wazo: WazoEventsSession, given: WazoEventsO
   const { keepAlive = DEFAULT_KEEP_ALIVE } = o;
   const problems = [
     !url && '`url` must be a ws: or wss: URL without a token (the client adds the current one)',
-    !optionalFunction(o.WebSocket) && '`WebSocket` must be a WebSocket class, e.g. the one from the `ws` package',
-    reconnectProblem(o.reconnect),
-    keepAlive !== false &&
-      !(isObject(keepAlive) && positive(keepAlive.intervalMs) && positive(keepAlive.timeoutMs)) &&
-      '`keepAlive` is false or { intervalMs, timeoutMs } in ms, both more than 0',
+    ...socketOptionProblems(o),
     !optionalFunction(o.onStatus) && '`onStatus` must be a function',
     !optionalFunction(o.onError) && '`onError` must be a function',
   ].filter(Boolean);

@@ -1,4 +1,4 @@
-import type { ReconnectOptions, SocketState, SocketStatus } from '@pbxkit/core';
+import type { SocketOptions, SocketState, SocketStatus } from '@pbxkit/core';
 import type { WazoWebsocketdEvents } from '../generated/events.js';
 import type { BusEvent } from '../generated/websocketd/models.js';
 
@@ -21,18 +21,9 @@ export type WazoBusEvent<Name extends string = string> = Pick<BusEvent, 'origin_
 /** Gets an event's body, and the whole bus message for its headers (`tenant_uuid`, `timestamp`, ...). */
 export type WazoEventListener<Name extends string = string> = (data: WazoEventBody<Name>, event: WazoBusEvent<Name>) => void;
 
-export interface WazoEventsOptions {
+export interface WazoEventsOptions extends SocketOptions {
   /** websocketd's URL (`ws:` or `wss:`); default: the client's stack, `wss://<host>/api/websocketd/`. */
   url?: string;
-  /** A WebSocket class; default: the global one (browsers, Node 22+), else the `ws` package. */
-  WebSocket?: unknown;
-  /** Backoff between reconnections (default 0.5 s doubling up to 30 s, jittered) and how many in a row. */
-  reconnect?: ReconnectOptions;
-  /**
-   * A `ping` after `intervalMs` of silence; no answer within `timeoutMs` replaces the connection.
-   * Default `{ intervalMs: 30_000, timeoutMs: 10_000 }`; `false` relies on the server's own pings.
-   */
-  keepAlive?: { intervalMs: number; timeoutMs: number } | false;
   /** Connection state changes; a `closed` status with an `error` says why the client stopped for good. */
   onStatus?(status: SocketStatus): void;
   /**

@@ -24,13 +24,7 @@ export interface EventsE2e {
   events(wazo: WazoClient, options?: WazoEventsOptions): { events: WazoEvents; statuses: SocketStatus[]; errors: unknown[] };
 }
 
-/** Waits for a condition (never for a duration); the test's timeout ends a wait that never comes true. */
-export function until(check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const poll = () => (check() ? resolve() : setTimeout(poll, 2));
-    poll();
-  });
-}
+export { until } from '../../../../scripts/test-support/until.js';
 
 /** websocketd as the simulator serves it, counting every socket it accepts. */
 function counted(endpoint: unknown, onAccept: () => void): WebSocketEndpoint {

@@ -1,7 +1,7 @@
+import type { WebhookObjectAction } from '@pbxkit/kazoo';
 import type { SimReply } from '../../framework/reply.js';
 import type { Docs } from '../docs.js';
 import { clientFields, mergePatch, privateFields, publicView, type Json, type Stored } from '../documents.js';
-import type { ObjectAction } from '../realtime/bindings.js';
 import { objectEvents } from '../realtime/object-events.js';
 import type { KazooStore } from '../store.js';
 import { randomHex } from '../tokens.js';
@@ -42,7 +42,7 @@ export function crudRoutes<T extends object>(deps: Deps, collection: Collection<
     reply(deps, context, status, view(doc), { revision: doc._rev, ...(headers ? { headers } : {}) });
 
   /** Documents blackhole knows (users, devices, ...) announce their changes (`object.<action>.<type>`). */
-  const announce = (action: ObjectAction, doc: Stored<T>) => deps.events.emit(objectEvents(action, doc));
+  const announce = (action: WebhookObjectAction, doc: Stored<T>) => deps.events.emit(objectEvents(action, doc));
 
   /** Runs `then` with the addressed document, or answers 404. */
   const withDoc = (then: (doc: Stored<T>, context: KzContext) => SimReply): KzHandler => (context) => {

@@ -1,8 +1,8 @@
+import { WebhookObjectActionValues, WebhookObjectTypeValues } from '@pbxkit/kazoo';
 import type { SimReply } from '../../framework/reply.js';
 import { isWithin } from '../auth.js';
 import { isJsonObject, privateFields, publicView, type Json, type Stored } from '../documents.js';
 import type { ValidationData } from '../envelope.js';
-import { OBJECT_ACTIONS, OBJECT_TYPES } from '../realtime/bindings.js';
 import type { Webhook, WebhookAttempt } from '../records.js';
 import { accountIdOf, nowSeconds, param, reply, type Deps, type KzContext, type Routes } from './common.js';
 import { crudRoutes } from './crud.js';
@@ -22,8 +22,8 @@ export const AVAILABLE_HOOKS = [
     name: 'Object',
     description: 'Receive notifications when objects (users, devices, callflows, ...) change',
     modifiers: {
-      type: { type: 'array', description: 'The type of object', items: OBJECT_TYPES },
-      action: { type: 'array', description: 'What happened to the object', items: OBJECT_ACTIONS },
+      type: { type: 'array', description: 'The type of object', items: WebhookObjectTypeValues },
+      action: { type: 'array', description: 'What happened to the object', items: WebhookObjectActionValues },
     },
   },
   {

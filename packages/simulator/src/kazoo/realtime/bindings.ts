@@ -2,7 +2,7 @@
  * Blackhole bindings (kazoo.md §10): `<prefix>.<family>.<keys...>`, e.g. `call.CHANNEL_CREATE.*` or
  * `object.doc_edited.user`. A subscription's `*` segment matches any one segment of a published binding.
  */
-import { WebhookObjectActionValues, WebhookObjectTypeValues, type WebhookObjectAction, type WebhookObjectType } from '@pbxkit/kazoo';
+import { WebhookObjectActionValues, WebhookObjectTypeValues, type WebhookObjectType } from '@pbxkit/kazoo';
 
 export const CALL_EVENTS = [
   'CHANNEL_CREATE',
@@ -17,13 +17,7 @@ export const CALL_EVENTS = [
 ] as const;
 export type CallEventName = (typeof CALL_EVENTS)[number];
 
-export const OBJECT_ACTIONS = WebhookObjectActionValues;
-export type ObjectAction = WebhookObjectAction;
-
-export const OBJECT_TYPES = WebhookObjectTypeValues;
-export type ObjectType = WebhookObjectType;
-
-export const isObjectType = (type: string): type is ObjectType => (OBJECT_TYPES as readonly string[]).includes(type);
+export const isObjectType = (type: string): type is WebhookObjectType => (WebhookObjectTypeValues as readonly string[]).includes(type);
 
 /**
  * The binding templates by prefix, as `GET /websockets` lists them; `{...}` stands for an id or `*`.
@@ -33,7 +27,7 @@ export const BINDING_TEMPLATES: Record<string, readonly string[]> = {
   call: CALL_EVENTS.map((event) => `call.${event}.{CALL_ID}`),
   conference: ['conference.event.{CONFERENCE_ID}.{CALL_ID}', 'conference.command.{CONFERENCE_ID}'],
   fax: ['fax.status.{FAX_ID}', 'fax.object.{ACTION}'],
-  object: OBJECT_ACTIONS.flatMap((action) => OBJECT_TYPES.map((type) => `object.${action}.${type}`)),
+  object: WebhookObjectActionValues.flatMap((action) => WebhookObjectTypeValues.map((type) => `object.${action}.${type}`)),
   presence: ['presence.dialog.{PRESENCE_ID}', 'presence.mwi_updates.{PRESENCE_ID}', 'presence.update.{PRESENCE_ID}'],
 };
 
@@ -56,7 +50,7 @@ export function bindingProblem(binding: string): string | undefined {
 function objectProblem(keys: string[]): string | undefined {
   if (keys.length !== 2) return formatProblem('object', keys);
   const [action, type] = keys as [string, string];
-  const knownAction = action === '*' || (OBJECT_ACTIONS as readonly string[]).includes(action);
+  const knownAction = action === '*' || (WebhookObjectActionValues as readonly string[]).includes(action);
   const knownType = type === '*' || isObjectType(type);
   if (knownAction && knownType) return undefined;
   return `event ${[knownAction ? undefined : action, knownType ? undefined : type].filter(Boolean).join('.')} not supported`;

@@ -1,12 +1,13 @@
+import type { WebhookObjectAction } from '@pbxkit/kazoo';
 import type { Stored } from '../documents.js';
-import { accountDb, isObjectType, type ObjectAction } from './bindings.js';
+import { accountDb, isObjectType } from './bindings.js';
 import type { SimEvent } from './kazoo-events.js';
 
 /**
  * The `object.<action>.<type>` event of a document change (`kapi_conf` doc updates); none for documents
  * blackhole does not announce. Accounts are their own account (`pvt_account_id` = `id`).
  */
-export function objectEvents(action: ObjectAction, doc: Stored<object>): SimEvent[] {
+export function objectEvents(action: WebhookObjectAction, doc: Stored<object>): SimEvent[] {
   const type = doc.pvt_type;
   if (!isObjectType(type)) return [];
   const accountId = doc.pvt_account_id;
